@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace Weerbaar.Bot.Cards;
+
+/// <summary>Builds the bot's cards: the data for each template, rendered into an Adaptive Card attachment.</summary>
+public sealed class BotCards(CardTemplates templates)
+{
+    /// <summary>Example questions on the welcome card; each is a button that asks it.</summary>
+    public static IReadOnlyList<string> ExampleQuestions { get; } =
+    [
+        "Wat moet er in een noodpakket?",
+        "Wanneer gaan mijn bevoegdheden over naar de voorzitter van de veiligheidsregio?",
+        "Waar vind ik de video van de CDS?",
+    ];
+
+    public Attachment Welcome(bool isGroup)
+    {
+        var data = new JsonObject
+        {
+            ["isGroup"] = isGroup,
+            ["examples"] = new JsonArray(ExampleQuestions
+                .Select(question => (JsonNode)new JsonObject
+                {
+                    ["question"] = question,
+                    ["label"] = CardText.Literal(question),
+                })
+                .ToArray()),
+        };
+        return ToAttachment(templates.Render(CardName.Welcome, data));
+    }
+
+    public Attachment Help() => ToAttachment(templates.Render(CardName.Help, new JsonObject()));
+
+    // Bot Framework serializes attachments with Newtonsoft, so the System.Text.Json card crosses over as text.
+    private static Attachment ToAttachment(JsonNode card) => new()
+    {
+        ContentType = AdaptiveCardContentType,
+        Content = JObject.Parse(card.ToJsonString()),
+    };
+
+    /// <summary>The attachment content type of an Adaptive Card.</summary>
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+}

@@ -1,0 +1,11 @@
+namespace Weerbaar.Bot.Cards;
+
+/// <summary>The names of the templates in <c>cards/</c> (file name without <c>.json</c>).</summary>
+public static class CardName
+{
+    public const string Welcome = "welcome";
+    public const string Help = "help";
+
+    /// <summary>Every template the bot uses; all must be embedded.</summary>
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help];
+}

@@ -1,0 +1,101 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using Weerbaar.Bot.Cards;
+
+namespace Weerbaar.Bot.Conversation;
+
+/// <summary>
+/// Weerbaar in Teams: welcomes a conversation once, answers help and questions, and carries out card buttons.
+/// Everything it decides is delegated; this class only maps Teams events to those decisions.
+/// </summary>
+public sealed class WeerbaarBot(
+    BotCards cards,
+    QuestionResponder questions,
+    CardActionRouter cardActions,
+    WelcomeLedger welcomeLedger) : TeamsActivityHandler
+{
+    private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    private const string ExecuteActionType = "Action.Execute";
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var text = IncomingText.Of(turnContext.Activity);
+
+        // An Action.Submit button (older cards, some clients) arrives as a message with the card data as value.
+        if (text.Length == 0 && turnContext.Activity.Value is JObject submitted
+            && submitted["verb"] is JValue { Type: JTokenType.String, Value: string submittedVerb })
+        {
+            var result = await cardActions.HandleAsync(turnContext, submittedVerb, submitted, cancellationToken);
+            if (!result.Handled)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(result.Confirmation), cancellationToken);
+            }
+
+            return;
+        }
+
+        if (UserCommand.Parse(text) == UserCommandKind.Help)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.Help()), cancellationToken);
+            return;
+        }
+
+        await questions.RespondAsync(turnContext, text, cancellationToken);
+    }
+
+    // The base class would look up the profile of every added member at Teams before dispatching; the welcome
+    // only needs to know whether the bot itself was added.
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.MembersAdded?.Any(member => member.Id == activity.Recipient.Id) == true)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+        => WelcomeOnceAsync(turnContext, cancellationToken);
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != AdaptiveCardActionInvoke)
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        // Read the value leniently: a malformed one gets a Dutch sentence, where the SDK would answer in English.
+        if (turnContext.Activity.Value is not JObject value
+            || value["action"] is not JObject action
+            || action.Value<string>("type") != ExecuteActionType
+            || action["verb"] is not JValue { Type: JTokenType.String, Value: string verb })
+        {
+            return CreateInvokeResponse(CardActionResponses.MessageBody(ConversationTexts.InvalidCardAction));
+        }
+
+        var result = await cardActions.HandleAsync(turnContext, verb, action["data"] as JObject, cancellationToken);
+        return CreateInvokeResponse(CardActionResponses.MessageBody(result.Confirmation));
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (!await welcomeLedger.TryClaimAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var isGroup = activity.Conversation.ConversationType is "groupChat" or "channel";
+        try
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.Welcome(isGroup)), cancellationToken);
+        }
+        catch
+        {
+            await welcomeLedger.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, CancellationToken.None);
+            throw;
+        }
+    }
+}

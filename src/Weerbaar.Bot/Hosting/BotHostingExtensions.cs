@@ -1,0 +1,50 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Conversation;
+using Weerbaar.Core.Answering;
+
+namespace Weerbaar.Bot.Hosting;
+
+public static class BotHostingExtensions
+{
+    /// <summary>
+    /// The Bot Framework pipeline: authentication from the root configuration keys <c>MicrosoftAppType</c>,
+    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, the CloudAdapter, and the bot.
+    /// </summary>
+    public static IServiceCollection AddBotHosting(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<CallerPolicy>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<WeerbaarAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<WeerbaarAdapter>());
+        services.AddSingleton<CardTemplates>();
+        services.AddSingleton<BotCards>();
+        services.AddSingleton<Answerer>();
+        services.AddSingleton<WelcomeLedger>();
+        services.AddSingleton<QuestionResponder>();
+        services.AddSingleton<CardActionRouter>();
+        services.AddTransient<IBot, WeerbaarBot>();
+        return services;
+    }
+
+    /// <summary>Warns at startup about the caller policy that is in force when no app id is configured.</summary>
+    public static void ReportCallerPolicy(this WebApplication app)
+    {
+        var policy = app.Services.GetRequiredService<CallerPolicy>();
+        var logger = app.Services.GetRequiredService<ILogger<CallerPolicy>>();
+        if (policy.AllowsAnonymousCallers)
+        {
+            Log.AnonymousCallersAllowed(logger);
+        }
+        else if (policy.RefusesEveryone)
+        {
+            Log.EveryCallerRefused(logger, app.Environment.EnvironmentName);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Bot.Builder;
+using Microsoft.IdentityModel.Protocols.Configuration;
+
+namespace Weerbaar.Bot.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the gate in front of CloudAdapter. It refuses callers when the deployment is not
+/// configured to authenticate them, turns malformed bodies into 400 before they reach the pipeline, and maps
+/// failures to fetch the token metadata to 503 (a dependency is down, try again) instead of 500.
+/// </summary>
+public static class MessagesEndpoint
+{
+    public const string Path = "/api/messages";
+
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, ILogger<WeerbaarAdapter> logger)
+    {
+        if (policy.RefusesEveryone)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        if (ActivityRequest.FindProblem(body) is string problem)
+        {
+            Log.ActivityRejected(logger, problem);
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: problem).ExecuteAsync(context);
+            return;
+        }
+
+        context.Request.Body.Position = 0;
+        try
+        {
+            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+        }
+        catch (Exception exception) when (IsMetadataUnavailable(exception) && !context.Response.HasStarted)
+        {
+            Log.AuthenticationMetadataUnavailable(logger, exception.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "10";
+        }
+    }
+
+    // IdentityModel reports a metadata or signing-key download that failed as InvalidOperationException
+    // ("IDX20803: Unable to obtain configuration"), wrapping the HTTP failure.
+    private static bool IsMetadataUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException or IOException or InvalidConfigurationException
+                || (current is InvalidOperationException && current.Message.StartsWith("IDX208", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

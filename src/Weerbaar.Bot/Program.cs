@@ -1,0 +1,29 @@
+using Weerbaar.Bot.Cli;
+using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Storage;
+
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json lives at the repository root and is copied next to the binaries; reading it from there
+    // makes the bot start the same from any working directory.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services.AddWeerbaarStorage(builder.Configuration);
+builder.Services.AddBotHosting();
+
+var app = builder.Build();
+app.ReportCallerPolicy();
+app.MapMessages();
+app.MapHealthChecks("/healthz");
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
