@@ -3,19 +3,24 @@ using Newtonsoft.Json.Serialization;
 namespace Weerbaar.Bot.Storage;
 
 /// <summary>
-/// Resolves the type names stored with bot state, but only for assemblies that hold state types: our own, the
-/// Bot Framework's, Newtonsoft's and the core library's collections and primitives.
+/// Resolves the type names stored with bot state, but only for types state may hold: our own, the Bot Framework's,
+/// Newtonsoft's JSON tokens, and from the core library only primitives and generic collections. Anything else
+/// (a file, a process, a delegate) is refused, so a tampered row cannot make us instantiate it.
 /// </summary>
 internal sealed class StateSerializationBinder : ISerializationBinder
 {
-    private static readonly string[] AllowedAssemblyPrefixes =
+    private static readonly string[] AllowedAssemblyPrefixes = ["Weerbaar.", "Microsoft.Bot.", "Newtonsoft.Json"];
+
+    private static readonly HashSet<string> AllowedSystemNamespaces = new(StringComparer.Ordinal)
+    {
+        "System.Collections.Generic",
+        "System.Collections.ObjectModel",
+    };
+
+    private static readonly HashSet<Type> AllowedSystemTypes =
     [
-        "Weerbaar.",
-        "Microsoft.Bot.",
-        "Newtonsoft.Json",
-        "System.Private.CoreLib",
-        "System.Collections",
-        "mscorlib",
+        typeof(object), typeof(string), typeof(decimal), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan),
+        typeof(Guid), typeof(Uri), typeof(Nullable<>),
     ];
 
     private readonly DefaultSerializationBinder _inner = new();
@@ -39,7 +44,12 @@ internal sealed class StateSerializationBinder : ISerializationBinder
         }
 
         var assembly = type.Assembly.GetName().Name ?? string.Empty;
-        return AllowedAssemblyPrefixes.Any(prefix => assembly.StartsWith(prefix, StringComparison.Ordinal))
-            && type.GenericTypeArguments.All(IsAllowed);
+        var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+        var allowed = AllowedAssemblyPrefixes.Any(prefix => assembly.StartsWith(prefix, StringComparison.Ordinal))
+            || type.IsPrimitive
+            || type.IsEnum
+            || AllowedSystemTypes.Contains(definition)
+            || (definition.Namespace is string ns && AllowedSystemNamespaces.Contains(ns));
+        return allowed && type.GenericTypeArguments.All(IsAllowed);
     }
 }

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Weerbaar.Tests.Support;
+
+/// <summary>
+/// The bot in process behind a real HTTP pipeline (WebApplicationFactory), on its own SQLite file unless a
+/// connection string is given. Configuration is layered on top of the real appsettings.json.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public BotApp(IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        DatabasePath = Path.Combine(TestDirectories.Create("db"), "weerbaar.db");
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ConnectionStrings:Weerbaar"] = $"Data Source={DatabasePath}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        _environment = environment;
+    }
+
+    /// <summary>The SQLite file this instance uses (when no other connection string was given).</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Posts an activity to /api/messages as Teams would (no token: local mode).</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonNode activity)
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync("/api/messages", activity);
+    }
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+    {
+        using var client = CreateClient();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        return await client.PostAsync("/api/messages", content);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Weerbaar.Tests.Support;
+
+/// <summary>
+/// A stand-in for the Teams connector service (the Bot Connector REST API v3 at an activity's serviceUrl), on a
+/// real HTTP port so the bot's real ConnectorClient talks to it. It records every activity the bot sends, replies
+/// to, updates or deletes, and can be told to answer 429 with Retry-After, 500, or slowly.
+/// </summary>
+public sealed class ConnectorStandIn : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly SemaphoreSlim _callArrived = new(0);
+    private int _nextActivityId;
+
+    private ConnectorStandIn(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put in activities, ending with a slash as Teams sends it.</summary>
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>Extra latency before every answer.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    /// <summary>Activities the bot sent (new messages and replies), in order.</summary>
+    public IReadOnlyList<JsonObject> SentActivities =>
+        [.. _calls.Where(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply).Select(c => c.Activity!)];
+
+    public static async Task<ConnectorStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var standIn = new ConnectorStandIn(app);
+        app.Run(standIn.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        standIn.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        return standIn;
+    }
+
+    /// <summary>The next <paramref name="count"/> calls fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _faults.Enqueue(new Fault(status, retryAfter));
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> activities were sent; fails the test after a timeout.</summary>
+    public async Task<IReadOnlyList<JsonObject>> WaitForSentAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (SentActivities.Count < count)
+        {
+            try
+            {
+                await _callArrived.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} sent activities, saw {SentActivities.Count}.");
+            }
+        }
+
+        return SentActivities;
+    }
+
+    public void Clear()
+    {
+        _calls.Clear();
+        _faults.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _callArrived.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        var call = await ReadCallAsync(context.Request);
+        if (_faults.TryDequeue(out var fault))
+        {
+            _calls.Enqueue(call with { AnsweredStatus = (int)fault.Status });
+            _callArrived.Release();
+            context.Response.StatusCode = (int)fault.Status;
+            if (fault.RetryAfter is TimeSpan retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "ServiceError", message = "Stand-in fault" } });
+            return;
+        }
+
+        _calls.Enqueue(call);
+        _callArrived.Release();
+        switch (call.Kind)
+        {
+            case ConnectorCallKind.Send or ConnectorCallKind.Reply or ConnectorCallKind.Update:
+                var id = call.Kind == ConnectorCallKind.Update ? call.ActivityId! : $"activity-{Interlocked.Increment(ref _nextActivityId)}";
+                await context.Response.WriteAsJsonAsync(new { id });
+                break;
+            case ConnectorCallKind.CreateConversation:
+                await context.Response.WriteAsJsonAsync(new { id = $"conversation-{Guid.NewGuid():N}", activityId = $"activity-{Interlocked.Increment(ref _nextActivityId)}" });
+                break;
+            case ConnectorCallKind.Delete:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                break;
+            case ConnectorCallKind.GetMember:
+                // Rosters are not modelled: Teams' own answer for an unknown member.
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsJsonAsync(new { error = new { code = "ConversationMemberNotFound", message = "Member not found" } });
+                break;
+            default:
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                break;
+        }
+    }
+
+    private static async Task<ConnectorCall> ReadCallAsync(HttpRequest request)
+    {
+        JsonObject? body = null;
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+        }
+
+        // Paths: /v3/conversations[/{conversationId}[/activities[/{activityId}]|/members/{id}]]
+        var segments = request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        var conversationId = segments.Length > 2 ? segments[2] : null;
+        var activityId = segments.Length > 4 && segments[3] == "activities" ? segments[4] : null;
+        var kind = (request.Method, segments.Length, segments.ElementAtOrDefault(3)) switch
+        {
+            ("POST", 2, _) => ConnectorCallKind.CreateConversation,
+            ("POST", 4, "activities") => ConnectorCallKind.Send,
+            ("POST", 5, "activities") => ConnectorCallKind.Reply,
+            ("PUT", 5, "activities") => ConnectorCallKind.Update,
+            ("DELETE", 5, "activities") => ConnectorCallKind.Delete,
+            ("GET", _, "members" or "pagedmembers") => ConnectorCallKind.GetMember,
+            _ => ConnectorCallKind.Other,
+        };
+        return new ConnectorCall(kind, request.Method, request.Path.Value!, conversationId, activityId, body, request.Headers.Authorization.ToString(), StatusCodes.Status200OK);
+    }
+
+    private sealed record Fault(HttpStatusCode Status, TimeSpan? RetryAfter);
+}
+
+public enum ConnectorCallKind
+{
+    Send,
+    Reply,
+    Update,
+    Delete,
+    CreateConversation,
+    GetMember,
+    Other,
+}
+
+/// <summary>One request the bot made to the connector, and the status the stand-in answered.</summary>
+public sealed record ConnectorCall(
+    ConnectorCallKind Kind,
+    string Method,
+    string Path,
+    string? ConversationId,
+    string? ActivityId,
+    JsonObject? Activity,
+    string Authorization,
+    int AnsweredStatus);
