@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Token metadata could not be fetched ({ExceptionType}); answering 503")]
     public static partial void AuthenticationMetadataUnavailable(ILogger logger, string exceptionType);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Caller's token rejected ({ExceptionType}); answering 401")]
+    public static partial void TokenRejected(ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);
 

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.IdentityModel.Protocols.Configuration;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Weerbaar.Bot.Hosting;
 
@@ -44,6 +45,12 @@ public static class MessagesEndpoint
         try
         {
             await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+        }
+        catch (SecurityTokenException exception) when (!context.Response.HasStarted)
+        {
+            // CloudAdapter turns most token failures into 401 itself, but lets a bad signature escape as an exception.
+            Log.TokenRejected(logger, exception.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         catch (Exception exception) when (IsMetadataUnavailable(exception) && !context.Response.HasStarted)
         {

@@ -34,9 +34,10 @@ public sealed class ConnectorStandIn : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
-    /// <summary>Activities the bot sent (new messages and replies), in order.</summary>
+    /// <summary>Activities the bot sent (new messages and replies) that the stand-in accepted, in order.</summary>
     public IReadOnlyList<JsonObject> SentActivities =>
-        [.. _calls.Where(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply).Select(c => c.Activity!)];
+        [.. _calls.Where(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.AnsweredStatus == StatusCodes.Status200OK)
+            .Select(c => c.Activity!)];
 
     public static async Task<ConnectorStandIn> StartAsync()
     {
