@@ -1,5 +1,6 @@
 // Draws the two Teams app icons (color.png 192x192, outline.png 32x32) with Node.js built-ins only, so the
-// icons are our own and can be regenerated without an image editor: `node manifest/draw-icons.mjs`.
+// icons are our own and can be regenerated without an image editor: `node manifest/draw-icons.mjs [folder]`
+// (default: next to this script; a test draws into a temporary folder and compares the pixels).
 //
 // The motif is a shield: a white shield with a ring in the background colour on color.png, and the same shape
 // as a white outline on outline.png. Teams wants the outline icon white on a fully transparent background, so
@@ -14,7 +15,7 @@ import zlib from 'node:zlib';
 const BACKGROUND = [0x0b, 0x4f, 0x6c];
 const WHITE = [0xff, 0xff, 0xff];
 
-const here = dirname(fileURLToPath(import.meta.url));
+const outDir = process.argv[2] ?? dirname(fileURLToPath(import.meta.url));
 
 // A shield in unit coordinates: x in [-1, 1] (centre 0), y in [0, 1] from top to bottom. The top edge dips by
 // `dip` towards the middle; the sides run straight down to 45 % of the height and then curve in to a point.
@@ -160,6 +161,6 @@ function drawOutline() {
   }));
 }
 
-writeFileSync(join(here, 'color.png'), drawColor());
-writeFileSync(join(here, 'outline.png'), drawOutline());
-console.log('wrote manifest/color.png and manifest/outline.png');
+writeFileSync(join(outDir, 'color.png'), drawColor());
+writeFileSync(join(outDir, 'outline.png'), drawOutline());
+console.log(`wrote color.png and outline.png to ${outDir}`);

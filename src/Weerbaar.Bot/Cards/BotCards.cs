@@ -15,21 +15,22 @@ public sealed class BotCards(CardTemplates templates)
         "Waar vind ik de video van de CDS?",
     ];
 
-    public Attachment Welcome(bool isGroup)
+    public Attachment Welcome(bool isGroup) => ToAttachment(templates.Render(CardName.Welcome, WelcomeData(isGroup, ExampleQuestions)));
+
+    /// <summary>
+    /// The welcome template's data: each question raw for the button's payload, and Markdown-escaped for display.
+    /// </summary>
+    public static JsonObject WelcomeData(bool isGroup, IEnumerable<string> questions) => new()
     {
-        var data = new JsonObject
-        {
-            ["isGroup"] = isGroup,
-            ["examples"] = new JsonArray(ExampleQuestions
-                .Select(question => (JsonNode)new JsonObject
-                {
-                    ["question"] = question,
-                    ["label"] = CardText.Literal(question),
-                })
-                .ToArray()),
-        };
-        return ToAttachment(templates.Render(CardName.Welcome, data));
-    }
+        ["isGroup"] = isGroup,
+        ["examples"] = new JsonArray(questions
+            .Select(question => (JsonNode)new JsonObject
+            {
+                ["question"] = question,
+                ["label"] = CardText.Literal(question),
+            })
+            .ToArray()),
+    };
 
     public Attachment Help() => ToAttachment(templates.Render(CardName.Help, new JsonObject()));
 
