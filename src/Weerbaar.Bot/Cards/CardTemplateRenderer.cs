@@ -135,7 +135,7 @@ public static class CardTemplateRenderer
                 && result.GetValueKind() == JsonValueKind.True;
         }
 
-        return !JavaScript.IsTruthy(when);
+        return !JavaScriptConversions.IsTruthy(when);
     }
 
     /// <summary>Replaces every <c>${…}</c> in <paramref name="text"/>; a lone binding keeps its value's type.</summary>
@@ -157,7 +157,7 @@ public static class CardTemplateRenderer
         {
             builder.Append(part switch
             {
-                TemplateText.Binding binding => JavaScript.ToText(Evaluate(binding.Expression, scope, substitute: true).Value),
+                TemplateText.Binding binding => JavaScriptConversions.ToText(Evaluate(binding.Expression, scope, substitute: true).Value),
                 TemplateText.Literal literal => literal.Text,
                 _ => throw new InvalidOperationException("Unknown template part."),
             });
@@ -168,14 +168,14 @@ public static class CardTemplateRenderer
 
     // The official engine gives a lone binding its value's type only when it is no constant: "${2}", "${true}" and
     // "${'x'}" become text, like any binding with text around it (and so a "$when" of "${true}" is false).
-    private static bool IsConstant(TemplateText.Binding binding) => Operators.ParseLiteral(binding.Expression.Trim()) is not null;
+    private static bool IsConstant(TemplateText.Binding binding) => TemplateOperators.ParseLiteral(binding.Expression.Trim()) is not null;
 
     // substitute: in text the official engine writes a path that resolves to nothing back as "${path}"; inside $when,
     // "!" and comparisons it does not, so there a missing path stays undefined.
     private static Evaluation Evaluate(string expression, Scope scope, bool substitute)
     {
         var text = expression.Trim();
-        if (Operators.FindComparison(text) is (var at, var negate))
+        if (TemplateOperators.FindComparison(text) is (var at, var negate))
         {
             var equal = AreEqual(Evaluate(text[..at], scope, substitute: false), Evaluate(text[(at + 2)..], scope, substitute: false));
             return Evaluation.Of(JsonValue.Create(equal != negate));
@@ -187,7 +187,7 @@ public static class CardTemplateRenderer
             return Evaluation.Of(JsonValue.Create(!IsLogicTrue(operand)));
         }
 
-        return Operators.ParseLiteral(text) ?? ResolvePath(text, scope, substitute);
+        return TemplateOperators.ParseLiteral(text) ?? ResolvePath(text, scope, substitute);
     }
 
     private static Evaluation ResolvePath(string path, Scope scope, bool substitute)
@@ -269,256 +269,11 @@ public static class CardTemplateRenderer
 
         if (left.GetValueKind() == JsonValueKind.Number && right.GetValueKind() == JsonValueKind.Number)
         {
-            return Math.Abs(JavaScript.ToNumber(left) - JavaScript.ToNumber(right)) < JavaScript.Epsilon;
+            return Math.Abs(JavaScriptConversions.ToNumber(left) - JavaScriptConversions.ToNumber(right)) < JavaScriptConversions.Epsilon;
         }
 
         return JsonNode.DeepEquals(left, right);
     }
 
     private sealed record Scope(JsonNode? Data, JsonNode? Root, int? Index);
-
-    private readonly record struct Evaluation(bool IsDefined, JsonNode? Value)
-    {
-        public static Evaluation Undefined => new(false, null);
-
-        public static Evaluation Of(JsonNode? value) => new(true, value);
-    }
-
-    /// <summary>An interpolated string read the way the official engine reads it.</summary>
-    private static class TemplateText
-    {
-        public abstract record Part;
-
-        public sealed record Literal(string Text) : Part;
-
-        public sealed record Binding(string Expression) : Part;
-
-        /// <summary>
-        /// The parts of <paramref name="text"/>, or null when it holds no <c>${</c> and so is taken as it is. The
-        /// official engine reads such a string as a JavaScript-like template literal: <c>\$</c> and <c>\`</c> are
-        /// escapes (so <c>\${x}</c> is the text <c>${x}</c>), other backslashes stay, and a <c>${</c> without its
-        /// closing brace is plain text.
-        /// </summary>
-        public static List<Part>? Parse(string text)
-        {
-            if (!text.Contains("${", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var parts = new List<Part>();
-            var literal = new StringBuilder();
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c == '\\' && i + 1 < text.Length && text[i + 1] is '$' or '`')
-                {
-                    literal.Append(text[++i]);
-                }
-                else if (c == '$' && i + 1 < text.Length && text[i + 1] == '{' && ClosingBrace(text, i + 2) is var close and >= 0)
-                {
-                    if (literal.Length > 0)
-                    {
-                        parts.Add(new Literal(literal.ToString()));
-                        literal.Clear();
-                    }
-
-                    parts.Add(new Binding(text[(i + 2)..close]));
-                    i = close;
-                }
-                else
-                {
-                    literal.Append(c);
-                }
-            }
-
-            if (literal.Length > 0)
-            {
-                parts.Add(new Literal(literal.ToString()));
-            }
-
-            return parts;
-        }
-
-        // A "}" inside a quoted literal ("${a == '}'}") does not end the binding.
-        private static int ClosingBrace(string text, int start) => Operators.IndexOutsideQuotes(text, start, i => text[i] == '}');
-    }
-
-    /// <summary>The operators and literals of the supported expression subset, read as Adaptive Expressions reads them.</summary>
-    private static class Operators
-    {
-        /// <summary>Where the first <c>==</c> or <c>!=</c> outside a quoted literal starts, and whether it is <c>!=</c>.</summary>
-        public static (int At, bool Negate)? FindComparison(string text)
-        {
-            var at = IndexOutsideQuotes(text, 0, i => i > 0 && i + 1 < text.Length && text[i + 1] == '=' && text[i] is '=' or '!');
-            return at < 0 ? null : (at, text[at] == '!');
-        }
-
-        /// <summary>The first index from <paramref name="start"/> that matches and is not inside a quoted literal, or -1.</summary>
-        public static int IndexOutsideQuotes(string text, int start, Func<int, bool> matches)
-        {
-            char? quote = null;
-            for (var i = start; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (quote is not null)
-                {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == quote)
-                    {
-                        quote = null;
-                    }
-                }
-                else if (c is '\'' or '"')
-                {
-                    quote = c;
-                }
-                else if (matches(i))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        public static Evaluation? ParseLiteral(string text)
-        {
-            if (text.Length >= 2 && text[0] is '\'' or '"' && ClosingQuote(text) == text.Length - 1)
-            {
-                return Evaluation.Of(JsonValue.Create(Unescape(text[1..^1], text[0])));
-            }
-
-            if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '-')
-                && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            {
-                return Evaluation.Of(JsonValue.Create(number));
-            }
-
-            return text switch
-            {
-                "true" => Evaluation.Of(JsonValue.Create(true)),
-                "false" => Evaluation.Of(JsonValue.Create(false)),
-                "null" => Evaluation.Of(null),
-                _ => null,
-            };
-        }
-
-        // Where the quoted literal that opens text closes: "'a' == 'b'" is no literal but a comparison.
-        private static int ClosingQuote(string text)
-        {
-            for (var i = 1; i < text.Length; i++)
-            {
-                if (text[i] == '\\')
-                {
-                    i++;
-                }
-                else if (text[i] == text[0])
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        // Adaptive Expressions unescapes the literal's own quote, backslash, \n, \r and \t; other escapes stay as typed.
-        private static string Unescape(string body, char quote)
-        {
-            var builder = new StringBuilder(body.Length);
-            for (var i = 0; i < body.Length; i++)
-            {
-                if (body[i] == '\\' && i + 1 < body.Length)
-                {
-                    var next = body[i + 1];
-                    string? replacement = next switch
-                    {
-                        '\\' => "\\",
-                        'n' => "\n",
-                        'r' => "\r",
-                        't' => "\t",
-                        _ when next == quote => next.ToString(CultureInfo.InvariantCulture),
-                        _ => null,
-                    };
-                    if (replacement is not null)
-                    {
-                        builder.Append(replacement);
-                        i++;
-                        continue;
-                    }
-                }
-
-                builder.Append(body[i]);
-            }
-
-            return builder.ToString();
-        }
-    }
-
-    /// <summary>The JavaScript conversions the official engine applies to bound values.</summary>
-    private static class JavaScript
-    {
-        /// <summary>JavaScript's <c>Number.EPSILON</c>, which Adaptive Expressions uses to compare numbers.</summary>
-        public const double Epsilon = 2.220446049250313e-16;
-
-        public static bool IsTruthy(JsonNode? value) => value is not null && value.GetValueKind() switch
-        {
-            JsonValueKind.Null or JsonValueKind.False => false,
-            JsonValueKind.String => value.GetValue<string>().Length > 0,
-            JsonValueKind.Number => ToNumber(value) is not (0 or double.NaN),
-            _ => true,
-        };
-
-        public static double ToNumber(JsonNode number) => double.Parse(number.ToJsonString(), CultureInfo.InvariantCulture);
-
-        /// <summary>
-        /// A bound value inside a longer text, as JavaScript's <c>toString</c> writes it: objects become
-        /// "[object Object]" and arrays their items joined by commas. The official engine throws on null there;
-        /// we write nothing instead, so a card still renders.
-        /// </summary>
-        public static string ToText(JsonNode? value) => value switch
-        {
-            null => string.Empty,
-            JsonObject => "[object Object]",
-            JsonArray items => string.Join(',', items.Select(ToText)),
-            _ => value.GetValueKind() switch
-            {
-                JsonValueKind.String => value.GetValue<string>(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => NumberToText(ToNumber(value)),
-            },
-        };
-
-        // ECMAScript's Number::toString: the shortest round-trip digits, written out in full from 1e-7 up to 1e21
-        // and in exponent form ("1e+21", "1e-7") outside that range.
-        private static string NumberToText(double number)
-        {
-            if (number == 0)
-            {
-                return "0";
-            }
-
-            var shortest = Math.Abs(number).ToString("R", CultureInfo.InvariantCulture).Split('E');
-            var exponent = shortest.Length > 1 ? int.Parse(shortest[1], CultureInfo.InvariantCulture) : 0;
-            var whole = shortest[0].Split('.')[0];
-            var allDigits = shortest[0].Replace(".", string.Empty, StringComparison.Ordinal);
-            var leadingZeros = allDigits.Length - allDigits.TrimStart('0').Length;
-            var digits = allDigits.Trim('0');
-            var point = whole.Length + exponent - leadingZeros;
-
-            var text = point switch
-            {
-                _ when digits.Length <= point && point <= 21 => digits + new string('0', point - digits.Length),
-                > 0 and <= 21 => digits[..point] + "." + digits[point..],
-                > -6 and <= 0 => "0." + new string('0', -point) + digits,
-                _ => (digits.Length == 1 ? digits : digits[0] + "." + digits[1..])
-                    + "e" + (point - 1 >= 0 ? "+" : "-") + Math.Abs(point - 1).ToString(CultureInfo.InvariantCulture),
-            };
-            return number < 0 ? "-" + text : text;
-        }
-    }
 }
