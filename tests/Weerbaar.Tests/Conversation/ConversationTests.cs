@@ -5,34 +5,19 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Conversation;
 
 /// <summary>What users see in Teams, driven over real HTTP: activities in, replies recorded by the connector stand-in.</summary>
-public sealed class ConversationTests : IAsyncLifetime
+public sealed class ConversationTests : LocalBotTest
 {
-    private ConnectorStandIn _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _bot = new BotApp();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task InstallInPersonalChat_SendsOneWelcomeCard_EvenWhenTeamsSendsSeveralEvents()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
         var anna = TeamsUser.Create("Anna");
 
         await PostOkAsync(chat.InstallationAdded(anna));
         await PostOkAsync(chat.BotAdded(anna));
         await PostOkAsync(chat.BotAdded(anna));
 
-        var card = CardOf(Assert.Single(_connector.SentActivities));
+        var card = CardOf(Assert.Single(Connector.SentActivities));
         var text = TextOf(card);
         Assert.Contains("Welkom bij Weerbaar", text, StringComparison.Ordinal);
         Assert.Contains("AI-systeem", text, StringComparison.Ordinal);
@@ -45,11 +30,11 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task BotAddedToGroupChat_WelcomeExplainsTheMention()
     {
-        var chat = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
 
         await PostOkAsync(chat.BotAdded(TeamsUser.Create("Bram")));
 
-        var text = TextOf(CardOf(Assert.Single(_connector.SentActivities)));
+        var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
         Assert.Contains("@-vermelding", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hieronder in de chat", text, StringComparison.Ordinal);
     }
@@ -57,14 +42,14 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task ColleagueJoiningTheGroupChat_GetsNoSecondWelcome_AndNoRosterLookup()
     {
-        var chat = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
         var bram = TeamsUser.Create("Bram");
         await PostOkAsync(chat.BotAdded(bram));
 
         await PostOkAsync(chat.MemberAdded(bram, TeamsUser.Create("Cor")));
 
-        Assert.Single(_connector.SentActivities);
-        Assert.DoesNotContain(_connector.Calls, c => c.Kind == ConnectorCallKind.GetMember);
+        Assert.Single(Connector.SentActivities);
+        Assert.DoesNotContain(Connector.Calls, c => c.Kind == ConnectorCallKind.GetMember);
     }
 
     [Theory]
@@ -75,11 +60,11 @@ public sealed class ConversationTests : IAsyncLifetime
     [InlineData("  Help  ")]
     public async Task HelpWords_InPersonalChat_GetTheHelpCard(string typed)
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Message(TeamsUser.Create("Anna"), typed));
 
-        var text = TextOf(CardOf(Assert.Single(_connector.SentActivities)));
+        var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
         Assert.Contains("Wat kunt u mij vragen?", text, StringComparison.Ordinal);
         Assert.Contains("In een groepschat of kanaal", text, StringComparison.Ordinal);
     }
@@ -89,11 +74,11 @@ public sealed class ConversationTests : IAsyncLifetime
     [InlineData(TeamsScope.Channel)]
     public async Task MentionInGroupScopes_IsRemovedBeforeTheTextIsRead(TeamsScope scope)
     {
-        var chat = new TeamsConversation(scope, _connector.ServiceUrl);
+        var chat = new TeamsConversation(scope, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Message(TeamsUser.Create("Dirk"), "help"));
 
-        var sent = Assert.Single(_connector.SentActivities);
+        var sent = Assert.Single(Connector.SentActivities);
         Assert.Contains("Wat kunt u mij vragen?", TextOf(CardOf(sent)), StringComparison.Ordinal);
         Assert.Equal(chat.Id, sent["conversation"]?["id"]?.GetValue<string>());
     }
@@ -101,11 +86,11 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task QuestionWithoutKnowledge_GetsAnHonestDutchNotKnownThatPointsToHelp()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Message(TeamsUser.Create("Anna"), "Wat moet er in een noodpakket?"));
 
-        var reply = Assert.Single(_connector.SentActivities);
+        var reply = Assert.Single(Connector.SentActivities);
         var text = reply["text"]!.GetValue<string>();
         Assert.Contains("Dat weet ik niet", text, StringComparison.Ordinal);
         Assert.Contains("help", text, StringComparison.Ordinal);
@@ -115,59 +100,59 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task HugeQuestion_GetsAFriendlyLimit_NotAnError()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Message(TeamsUser.Create("Anna"), new string('x', 50_000)));
 
-        var text = Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>();
+        var text = Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>();
         Assert.Contains("te lang", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task MentionWithoutText_AsksForAQuestion()
     {
-        var chat = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Message(TeamsUser.Create("Eva"), string.Empty));
 
-        Assert.Contains("Ik zie geen vraag", Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Ik zie geen vraag", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task HelpButton_AnswersTheInvokeWith200_AndPostsTheHelpCard()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "help"));
+        var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
-        Assert.Contains("Wat kunt u mij vragen?", TextOf(CardOf(Assert.Single(_connector.SentActivities))), StringComparison.Ordinal);
+        Assert.Contains("Wat kunt u mij vragen?", TextOf(CardOf(Assert.Single(Connector.SentActivities))), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExampleQuestionButton_AsksThatQuestion()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.CardAction(
+        var response = await Bot.PostActivityAsync(chat.CardAction(
             TeamsUser.Create("Anna"), "ask", new JsonObject { ["question"] = "Wat moet er in een noodpakket?" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Dat weet ik niet", Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Dat weet ik niet", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StartSessionButton_SaysHonestlyThatTheGesprekstoolIsNotAvailableYet()
     {
-        var chat = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "startSession"));
+        var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "startSession"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("gesprekstool", Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("gesprekstool", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -176,15 +161,15 @@ public sealed class ConversationTests : IAsyncLifetime
     [InlineData("")]
     public async Task UnknownOrIncompleteCardVerb_Gets200WithAShortDutchMessage(string verb)
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), verb));
+        var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), verb));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Contains("Deze knop werkt niet meer", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(_connector.SentActivities);
+        Assert.Empty(Connector.SentActivities);
     }
 
     [Theory]
@@ -194,21 +179,21 @@ public sealed class ConversationTests : IAsyncLifetime
     [InlineData("{\"action\":{\"type\":\"Action.Execute\",\"verb\":42}}")]
     public async Task MalformedCardActionValue_Gets200WithADutchMessage(string value)
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.Invoke(TeamsUser.Create("Anna"), "adaptiveCard/action", JsonNode.Parse(value)));
+        var response = await Bot.PostActivityAsync(chat.Invoke(TeamsUser.Create("Anna"), "adaptiveCard/action", JsonNode.Parse(value)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deze actie begrijp ik niet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_connector.SentActivities);
+        Assert.Empty(Connector.SentActivities);
     }
 
     [Fact]
     public async Task InvokeKindTheBotDoesNotSupport_Gets501()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
-        var response = await _bot.PostActivityAsync(chat.Invoke(TeamsUser.Create("Anna"), "composeExtension/fetchTask", new JsonObject()));
+        var response = await Bot.PostActivityAsync(chat.Invoke(TeamsUser.Create("Anna"), "composeExtension/fetchTask", new JsonObject()));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -216,33 +201,33 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task SubmitWithAKnownVerb_IsCarriedOutLikeTheButton()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Submit(TeamsUser.Create("Anna"), new JsonObject { ["verb"] = "help" }));
 
-        Assert.Contains("Wat kunt u mij vragen?", TextOf(CardOf(Assert.Single(_connector.SentActivities))), StringComparison.Ordinal);
+        Assert.Contains("Wat kunt u mij vragen?", TextOf(CardOf(Assert.Single(Connector.SentActivities))), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SubmitWithAnUnknownVerb_GetsTheStaleCardMessage()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
 
         await PostOkAsync(chat.Submit(TeamsUser.Create("Anna"), new JsonObject { ["verb"] = "oldVerb" }));
 
-        Assert.Contains("Deze knop werkt niet meer", Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Deze knop werkt niet meer", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task FailureDuringATurn_TellsTheUserInDutchWithACode_AndNoExceptionText()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
-        _connector.FailNext(1, HttpStatusCode.InternalServerError);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
+        Connector.FailNext(1, HttpStatusCode.InternalServerError);
 
-        var response = await _bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"));
+        var response = await Bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var apology = Assert.Single(_connector.SentActivities)["text"]!.GetValue<string>();
+        var apology = Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>();
         Assert.Contains("er ging bij mij iets mis", apology, StringComparison.Ordinal);
         Assert.Contains("niet verloren", apology, StringComparison.Ordinal);
         Assert.Matches("code .*: [0-9a-f]{8}\\.", apology);
@@ -252,10 +237,10 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task FailureDuringACardAction_AnswersTheInvokeWithTheDutchApology()
     {
-        var chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
-        _connector.FailNext(1, HttpStatusCode.InternalServerError);
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
+        Connector.FailNext(1, HttpStatusCode.InternalServerError);
 
-        var response = await _bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "help"));
+        var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -265,7 +250,7 @@ public sealed class ConversationTests : IAsyncLifetime
 
     private async Task PostOkAsync(JsonObject activity)
     {
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -8,23 +8,8 @@ namespace Weerbaar.Tests.Hosting;
 /// Bad input at <c>/api/messages</c>: the caller gets a 4xx or a silent 200 as fits, never a 500 and never a stack
 /// trace, and nothing is processed.
 /// </summary>
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests : LocalBotTest
 {
-    private ConnectorStandIn _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _bot = new BotApp();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     public static TheoryData<string, string> MalformedBodies => new()
     {
         { "invalid JSON", "{\"type\": \"message\", " },
@@ -39,7 +24,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [MemberData(nameof(MalformedBodies))]
     public async Task MalformedBody_Gets400WithoutAStackTrace(string description, string body)
     {
-        var response = await _bot.PostRawAsync(body);
+        var response = await Bot.PostRawAsync(body);
 
         await AssertRejectedAsync(response, description);
     }
@@ -56,7 +41,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = Chat().Message(TeamsUser.Create("Anna"), "help");
         activity.Remove(missing);
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         await AssertRejectedAsync(response, missing);
     }
@@ -73,7 +58,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = Chat().Message(TeamsUser.Create("Anna"), "help");
         activity[field] = JsonNode.Parse(json);
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         await AssertRejectedAsync(response, field);
     }
@@ -84,32 +69,32 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = Chat().Message(TeamsUser.Create("Anna"), "help");
         activity["type"] = "somethingNew";
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task UnicodeEdgeCases_AreAnsweredNormally()
     {
-        var response = await _bot.PostActivityAsync(Chat().Message(TeamsUser.Create("Zoë"), "help\u200b \u202e\U0001F6E1\uFE0F e\u0301"));
+        var response = await Bot.PostActivityAsync(Chat().Message(TeamsUser.Create("Zoë"), "help\u200b \u202e\U0001F6E1\uFE0F e\u0301"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_connector.SentActivities);
+        Assert.Single(Connector.SentActivities);
     }
 
     [Fact]
     public async Task HealthCheck_Is200WhileTheDatabaseAnswers()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
 
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private TeamsConversation Chat() => new(TeamsScope.Personal, _connector.ServiceUrl);
+    private TeamsConversation Chat() => new(TeamsScope.Personal, Connector.ServiceUrl);
 
     private async Task AssertRejectedAsync(HttpResponseMessage response, string because)
     {
@@ -117,7 +102,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 }
 
