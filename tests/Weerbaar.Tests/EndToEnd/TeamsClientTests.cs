@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
+
+namespace Weerbaar.Tests.EndToEnd;
+
+/// <summary>
+/// What a user sees and does in a real Teams client (the Agents Playground in Chromium): the welcome card on
+/// install, the help card on a typed command and on a card button, and a real @mention in a group chat. Each test
+/// opens its own chat first, so the order of the tests does not matter; the chats keep their history on the page.
+/// </summary>
+public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture<TeamsClientFixture>
+{
+    private const string HelpHeading = "Wat kunt u mij vragen?";
+
+    [Fact]
+    public Task PersonalChat_ShowsOneWelcome_AndTheHelpCard_WhenTypedAndFromTheWelcomeButton() => RunAsync(async page =>
+    {
+        await OpenChatAsync(page, "Personal Chat");
+
+        var welcome = Cards(page, "Welkom bij Weerbaar");
+        await Expect(welcome).ToHaveCountAsync(1);
+        await Expect(welcome.GetByText("Stel uw vraag hieronder in de chat")).ToBeVisibleAsync();
+        await Expect(welcome.GetByRole(AriaRole.Button, new() { Name = "Start gesprekstool", Exact = true })).ToBeVisibleAsync();
+
+        var helpCards = Cards(page, HelpHeading);
+        var before = await helpCards.CountAsync();
+        await SendAsync(page, "help");
+        await Expect(helpCards).ToHaveCountAsync(before + 1);
+        await Expect(helpCards.Last.GetByText(HelpHeading)).ToBeVisibleAsync();
+
+        await welcome.GetByRole(AriaRole.Button, new() { Name = "Help", Exact = true }).ClickAsync();
+        await Expect(helpCards).ToHaveCountAsync(before + 2);
+        await Expect(page.GetByLabel("Display Invoked Message")).ToContainTextAsync("Het overzicht staat hieronder in de chat.");
+
+        // The Playground sent both conversationUpdate and installationUpdate on install: still one welcome.
+        await Expect(welcome).ToHaveCountAsync(1);
+    });
+
+    [Fact]
+    public Task GroupChat_ShowsTheWelcome_AndAnswersHelp_AfterARealMention() => RunAsync(async page =>
+    {
+        await OpenChatAsync(page, "Group Chat");
+
+        var welcome = Cards(page, "Welkom bij Weerbaar");
+        await Expect(welcome).ToHaveCountAsync(1);
+        await Expect(welcome.GetByText("Noem mij met een @-vermelding")).ToBeVisibleAsync();
+
+        var helpCards = Cards(page, HelpHeading);
+        var before = await helpCards.CountAsync();
+        var compose = page.GetByRole(AriaRole.Textbox);
+        await compose.ClickAsync();
+        await compose.PressSequentiallyAsync("@Test");
+        // The suggestion's accessible name is the avatar's label and the name ("Test Bot Test Bot").
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await compose.PressSequentiallyAsync(" help");
+        await compose.PressAsync("Enter");
+
+        // Only a real mention reaches the bot, and only with the mention stripped does "help" find the help card.
+        await Expect(helpCards).ToHaveCountAsync(before + 1);
+        await Expect(helpCards.Last.GetByText(HelpHeading)).ToBeVisibleAsync();
+        await Expect(welcome).ToHaveCountAsync(1);
+    });
+
+    /// <summary>Adaptive Cards (official renderer) in the open chat that contain <paramref name="text"/>.</summary>
+    private static ILocator Cards(IPage page, string text) => page.Locator(".ac-adaptiveCard", new() { HasText = text });
+
+    /// <summary>Opens a chat from the list on the left (on first opening, the Playground adds the bot to it).</summary>
+    private static async Task OpenChatAsync(IPage page, string name)
+    {
+        var chat = page.GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true });
+        await chat.ClickAsync();
+    }
+
+    /// <summary>Types a message in the compose box and sends it with Enter, as a user does.</summary>
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var compose = page.GetByRole(AriaRole.Textbox);
+        await compose.ClickAsync();
+        await compose.PressSequentiallyAsync(text);
+        await compose.PressAsync("Enter");
+    }
+
+    /// <summary>Runs the steps on the shared page; on failure saves screenshot, HTML and logs and names them in the failure.</summary>
+    private async Task RunAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "")
+    {
+        if (fixture.UnavailableReason is { } reason)
+        {
+            Support.TestEnvironment.Unavailable(reason);
+        }
+
+        try
+        {
+            await steps(fixture.Page);
+        }
+        catch (Exception ex)
+        {
+            var causes = await fixture.DiagnoseAsync();
+            var artifacts = await fixture.SaveArtifactsAsync(test);
+            var message = causes.Count == 0 ? ex.Message : $"{ex.Message}\n\n{string.Join('\n', causes)}";
+            throw new XunitException($"{message}\n\nArtifacts:\n  {string.Join("\n  ", artifacts)}", ex);
+        }
+    }
+}
