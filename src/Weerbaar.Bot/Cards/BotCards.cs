@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Weerbaar.Bot.Conversation;
 using Newtonsoft.Json.Linq;
 
 namespace Weerbaar.Bot.Cards;
@@ -17,6 +19,9 @@ public sealed class BotCards(CardTemplates templates)
 
     public Attachment Welcome(bool isGroup) => ToAttachment(templates.Render(CardName.Welcome, WelcomeData(isGroup, ExampleQuestions)));
 
+    /// <summary>The welcome card as a message; the summary is what Teams shows in the chat list and notifications.</summary>
+    public IMessageActivity WelcomeMessage(bool isGroup) => WithSummary(Welcome(isGroup), ConversationTexts.WelcomeSummary);
+
     /// <summary>
     /// The welcome template's data: each question raw for the button's payload, and Markdown-escaped for display.
     /// </summary>
@@ -33,6 +38,15 @@ public sealed class BotCards(CardTemplates templates)
     };
 
     public Attachment Help() => ToAttachment(templates.Render(CardName.Help, new JsonObject()));
+
+    public IMessageActivity HelpMessage() => WithSummary(Help(), ConversationTexts.HelpSummary);
+
+    private static IMessageActivity WithSummary(Attachment card, string summary)
+    {
+        var message = MessageFactory.Attachment(card);
+        message.Summary = summary;
+        return message;
+    }
 
     // Bot Framework serializes attachments with Newtonsoft, so the System.Text.Json card crosses over as text.
     private static Attachment ToAttachment(JsonNode card) => new()

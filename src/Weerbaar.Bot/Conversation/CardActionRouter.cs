@@ -17,20 +17,20 @@ public sealed class CardActionRouter(BotCards cards, QuestionResponder questions
         switch (verb)
         {
             case CardVerb.Help:
-                await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.Help()), cancellationToken);
-                return CardActionResult.Done(ConversationTexts.HelpSent);
+                await turnContext.SendActivityAsync(cards.HelpMessage(), cancellationToken);
+                return CardActionResult.Replied(ConversationTexts.HelpSent);
 
             case CardVerb.Ask when QuestionIn(data) is string question:
-                await questions.RespondAsync(turnContext, question.Trim(), cancellationToken);
-                return CardActionResult.Done(ConversationTexts.QuestionReceived);
+                // A button press shows nothing in the chat, so the answer repeats the question it answers.
+                await questions.RespondAsync(turnContext, question.Trim(), echoQuestion: true, cancellationToken);
+                return CardActionResult.Replied(ConversationTexts.QuestionReceived);
 
             case CardVerb.StartSession:
-                await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.SessionNotAvailable), cancellationToken);
-                return CardActionResult.Done(ConversationTexts.SessionNotAvailable);
+                return CardActionResult.Answer(ConversationTexts.SessionNotAvailable);
 
             default:
                 Log.UnknownCardVerb(logger, verb.Length);
-                return CardActionResult.Unknown(ConversationTexts.UnknownCardAction);
+                return CardActionResult.Answer(ConversationTexts.UnknownCardAction);
         }
     }
 
@@ -38,10 +38,14 @@ public sealed class CardActionRouter(BotCards cards, QuestionResponder questions
         data is not null && data["question"] is JValue { Type: JTokenType.String, Value: string question } ? question : null;
 }
 
-/// <summary>What a card action did: <see cref="Confirmation"/> is the sentence shown to the user.</summary>
-public sealed record CardActionResult(bool Handled, string Confirmation)
+/// <summary>
+/// What a card action did. <see cref="Confirmation"/> is the sentence shown beside the card. When the action posted
+/// nothing in the chat (<see cref="PostedReply"/> is false), that sentence is the whole answer, so a client that
+/// cannot show it beside the card (Action.Submit) gets it as a message instead.
+/// </summary>
+public sealed record CardActionResult(bool PostedReply, string Confirmation)
 {
-    public static CardActionResult Done(string confirmation) => new(true, confirmation);
+    public static CardActionResult Replied(string confirmation) => new(true, confirmation);
 
-    public static CardActionResult Unknown(string explanation) => new(false, explanation);
+    public static CardActionResult Answer(string text) => new(false, text);
 }

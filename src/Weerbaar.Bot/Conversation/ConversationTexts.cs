@@ -12,6 +12,10 @@ public static class ConversationTexts
     public const string SessionNotAvailable =
         "De gesprekstool kan ik nog niet begeleiden. Die functie komt in een volgende versie van Weerbaar.";
 
+    public const string WelcomeSummary = "Welkom bij Weerbaar";
+
+    public const string HelpSummary = "Wat kunt u mij vragen?";
+
     public const string UnknownCardAction =
         "Deze knop werkt niet meer. Misschien is de kaart verouderd. Typ help om te zien wat ik kan.";
 
@@ -21,6 +25,9 @@ public static class ConversationTexts
     public const string QuestionReceived = "Uw vraag is ontvangen.";
 
     public const string HelpSent = "Het overzicht staat hieronder in de chat.";
+
+    /// <summary>The start of an answer to a question asked by a button; <paramref name="question"/> is Markdown-escaped.</summary>
+    public static string YouAsked(string question) => $"U vroeg: {question}\n\n";
 
     public static string QuestionTooLong(int maxLength) =>
         $"Uw vraag is te lang voor mij. Stel een korte vraag van hooguit {maxLength} tekens.";

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Weerbaar.Bot.Cards;
 using Weerbaar.Core.Answering;
 
 namespace Weerbaar.Bot.Conversation;
@@ -9,7 +10,8 @@ public sealed class QuestionResponder(Answerer answerer)
     /// <summary>Longer text is not a question but a pasted document; the search would only get worse with it.</summary>
     public const int MaxQuestionLength = 1000;
 
-    public async Task RespondAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
+    /// <summary>Answers <paramref name="question"/>; with <paramref name="echoQuestion"/> the reply starts with it (a button press shows nothing in the chat).</summary>
+    public async Task RespondAsync(ITurnContext turnContext, string question, bool echoQuestion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         if (string.IsNullOrWhiteSpace(question))
@@ -27,7 +29,10 @@ public sealed class QuestionResponder(Answerer answerer)
         var answer = await answerer.AnswerAsync(question, cancellationToken);
         if (answer.Kind == AnswerKind.NotKnown)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.NotKnown), cancellationToken);
+            var text = echoQuestion
+                ? ConversationTexts.YouAsked(CardText.Literal(answer.Question)) + ConversationTexts.NotKnown
+                : ConversationTexts.NotKnown;
+            await turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         }
     }
 }

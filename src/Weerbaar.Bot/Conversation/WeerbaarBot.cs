@@ -28,7 +28,7 @@ public sealed class WeerbaarBot(
             && submitted["verb"] is JValue { Type: JTokenType.String, Value: string submittedVerb })
         {
             var result = await cardActions.HandleAsync(turnContext, submittedVerb, submitted, cancellationToken);
-            if (!result.Handled)
+            if (!result.PostedReply)
             {
                 await turnContext.SendActivityAsync(MessageFactory.Text(result.Confirmation), cancellationToken);
             }
@@ -38,11 +38,11 @@ public sealed class WeerbaarBot(
 
         if (UserCommand.Parse(text) == UserCommandKind.Help)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.Help()), cancellationToken);
+            await turnContext.SendActivityAsync(cards.HelpMessage(), cancellationToken);
             return;
         }
 
-        await questions.RespondAsync(turnContext, text, cancellationToken);
+        await questions.RespondAsync(turnContext, text, echoQuestion: false, cancellationToken);
     }
 
     // The base class would look up the profile of every added member at Teams before dispatching; the welcome
@@ -90,7 +90,7 @@ public sealed class WeerbaarBot(
         var isGroup = activity.Conversation.ConversationType is "groupChat" or "channel";
         try
         {
-            await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.Welcome(isGroup)), cancellationToken);
+            await turnContext.SendActivityAsync(cards.WelcomeMessage(isGroup), cancellationToken);
         }
         catch
         {

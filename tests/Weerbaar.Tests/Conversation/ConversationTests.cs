@@ -17,7 +17,9 @@ public sealed class ConversationTests : LocalBotTest
         await PostOkAsync(chat.BotAdded(anna));
         await PostOkAsync(chat.BotAdded(anna));
 
-        var card = CardOf(Assert.Single(Connector.SentActivities));
+        var welcome = Assert.Single(Connector.SentActivities);
+        Assert.Equal("Welkom bij Weerbaar", welcome["summary"]?.GetValue<string>());
+        var card = CardOf(welcome);
         var text = TextOf(card);
         Assert.Contains("Welkom bij Weerbaar", text, StringComparison.Ordinal);
         Assert.Contains("AI-systeem", text, StringComparison.Ordinal);
@@ -141,7 +143,20 @@ public sealed class ConversationTests : LocalBotTest
             TeamsUser.Create("Anna"), "ask", new JsonObject { ["question"] = "Wat moet er in een noodpakket?" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Dat weet ik niet", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var text = Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>();
+        Assert.StartsWith("U vroeg: Wat moet er in een noodpakket?", text, StringComparison.Ordinal);
+        Assert.Contains("Dat weet ik niet", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionFromAButton_IsEchoedWithItsMarkdownShownLiterally()
+    {
+        var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
+
+        await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "ask", new JsonObject { ["question"] = "**vet** [klik](https://example.org)" }));
+
+        var text = Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>();
+        Assert.StartsWith("U vroeg: \\*\\*vet\\*\\* \\[klik\\](https://example.org)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +167,9 @@ public sealed class ConversationTests : LocalBotTest
         var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "startSession"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("gesprekstool", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("gesprekstool kan ik nog niet begeleiden", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(Connector.SentActivities);
     }
 
     [Theory]
