@@ -5,7 +5,8 @@ namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// The text of an incoming message as the user meant it: in group chats and channels Teams puts the bot's
-/// @mention (<c>&lt;at&gt;Weerbaar&lt;/at&gt;</c>) into the text, which is removed; white space is tidied.
+/// @mention (<c>&lt;at&gt;Weerbaar&lt;/at&gt;</c>) into the text, which is removed; other mentions keep the name;
+/// white space is tidied.
 /// </summary>
 public static partial class IncomingText
 {
@@ -22,12 +23,16 @@ public static partial class IncomingText
             }
         }
 
-        // A mention of the bot whose entity is missing still arrives as an <at> tag; it is never part of the question.
-        text = AtTag().Replace(text, " ").Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase);
+        // A bot mention without its entity still arrives as an <at> tag with the bot's name: never part of the
+        // question. A colleague's mention is part of it ("wat vindt @Cor ervan?"), so only the tag goes.
+        var botName = activity.Recipient?.Name;
+        text = AtTag().Replace(text, match =>
+            string.Equals(match.Groups["name"].Value.Trim(), botName, StringComparison.OrdinalIgnoreCase) ? " " : match.Groups["name"].Value);
+        text = text.Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase);
         return Whitespace().Replace(text, " ").Trim();
     }
 
-    [GeneratedRegex(@"<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<at>(?<name>[^<]*)</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();
 
     [GeneratedRegex(@"\s+")]

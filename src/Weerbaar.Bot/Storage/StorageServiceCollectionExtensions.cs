@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Bot.Storage;
@@ -22,7 +23,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDbContextFactory<WeerbaarDbContext>, WeerbaarDbContextFactory>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<IStorage, EfBotStorage>();
