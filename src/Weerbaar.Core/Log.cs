@@ -8,6 +8,9 @@ namespace Weerbaar.Core;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Question not answered from the knowledge base (length {QuestionLength})")]
-    public static partial void QuestionNotKnown(ILogger logger, int questionLength);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Question not answered: best coverage {Coverage:0.00} (length {QuestionLength})")]
+    public static partial void NotKnown(ILogger logger, double coverage, int questionLength);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Question answered from {ArticleId} (coverage {Coverage:0.00}, context {UsedContext})")]
+    public static partial void Answered(ILogger logger, string articleId, double coverage, bool usedContext);
 }

@@ -1,20 +1,113 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Search;
 
 namespace Weerbaar.Core.Answering;
 
 /// <summary>
-/// The question-answering entry point. It answers from the published knowledge only. The knowledge base itself
-/// (articles, search, sources) is not built yet, so nothing is published and every question takes the honest
-/// "not known" path; that path is what users get whenever the knowledge has no answer.
+/// Answers a question from the published knowledge, extractively: the best article's best section, trimmed, with
+/// its sources. Below the confidence threshold it says honestly that it does not know, offers the nearest topics
+/// and keeps the question (without any user id) for admins.
 /// </summary>
-public sealed class Answerer(ILogger<Answerer> logger)
+public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unanswered, IOptions<AnswerOptions> options, ILogger<Answerer> logger)
 {
-    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    private const int FollowUpCount = 3;
+    private const int CandidateCount = 6;
+    private const int ShortFollowUpWords = 6;
+
+    private static readonly string[] ContinuationStarts = ["en ", "ook ", "maar ", "wat als ", "en als ", "geldt dat ", "geldt dit ", "hoe zit het met ", "wat over ", "wat voor "];
+
+    public async Task<Answer> AnswerAsync(string question, AnswerContext? previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        cancellationToken.ThrowIfCancellationRequested();
-        var trimmed = question.Trim();
-        Log.QuestionNotKnown(logger, trimmed.Length);
-        return Task.FromResult(new Answer(AnswerKind.NotKnown, trimmed));
+        var settings = options.Value;
+        var text = question.Trim();
+        var truncated = text.Length > settings.MaxQuestionLength;
+        if (truncated)
+        {
+            text = text[..settings.MaxQuestionLength];
+        }
+
+        if (!text.Any(char.IsLetterOrDigit))
+        {
+            return new Answer(AnswerKind.Empty, text);
+        }
+
+        if (SmallTalk.Recognize(text) is SmallTalkKind kind)
+        {
+            return new Answer(AnswerKind.SmallTalk, text) { SmallTalk = kind, Truncated = truncated };
+        }
+
+        var hits = search.Search(text, CandidateCount);
+        var usedContext = false;
+        if (previous is not null && IsFollowUp(text, hits, settings))
+        {
+            var combined = search.Search(previous.Question + " " + text, CandidateCount);
+            if (combined.Count > 0 && IsConfident(combined[0], settings))
+            {
+                hits = combined;
+                usedContext = true;
+            }
+        }
+
+        if (hits.Count > 0 && IsConfident(hits[0], settings))
+        {
+            var best = hits[0];
+            Log.Answered(logger, best.Article.Id, best.Coverage, usedContext);
+            return new Answer(AnswerKind.Answered, text)
+            {
+                Truncated = truncated,
+                Hit = best,
+                Passage = Passage.Trim(best.Section.Text, settings.PassageWords),
+                ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
+                FollowUps = FollowUps(best.Article, hits),
+                UsedContext = usedContext,
+            };
+        }
+
+        Log.NotKnown(logger, hits.Count > 0 ? hits[0].Coverage : 0, text.Length);
+        await unanswered.RecordAsync(text, cancellationToken);
+        return new Answer(AnswerKind.NotKnown, text)
+        {
+            Truncated = truncated,
+            Nearest = hits.Where(hit => hit.Coverage > 0).Take(FollowUpCount).Select(hit => hit.Article).ToList(),
+        };
+    }
+
+    // A short message that continues the previous topic ("en voor kinderen?"), or one that means little on its own.
+    private static bool IsFollowUp(string text, IReadOnlyList<SearchHit> hits, AnswerOptions settings)
+    {
+        if (ArticleParser.CountWords(text) > ShortFollowUpWords)
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant() + " ";
+        return ContinuationStarts.Any(start => lower.StartsWith(start, StringComparison.Ordinal))
+            || hits.Count == 0
+            || !IsConfident(hits[0], settings);
+    }
+
+    /// <summary>Whether a hit is good enough to answer with (the threshold is calibrated on the evaluation set).</summary>
+    public static bool IsConfident(SearchHit hit, AnswerOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        ArgumentNullException.ThrowIfNull(settings);
+        return hit.Coverage >= settings.MinCoverage;
+    }
+
+    private List<Article> FollowUps(Article article, IReadOnlyList<SearchHit> hits)
+    {
+        var published = search.Knowledge.Set.ArticlesById;
+        return article.RelatedIds
+            .Select(id => published.TryGetValue(id, out var related) ? related : null)
+            .OfType<Article>()
+            .Concat(hits.Skip(1).Select(hit => hit.Article))
+            .Where(candidate => candidate.Id != article.Id && candidate.Status == ArticleStatus.Published)
+            .DistinctBy(candidate => candidate.Id)
+            .Take(FollowUpCount)
+            .ToList();
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Knowledge;
 
 namespace Weerbaar.Core.Storage;
 
@@ -11,6 +13,21 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Conversational state items of the bot.</summary>
     public DbSet<StateRecord> StateRecords => Set<StateRecord>();
 
+    /// <summary>Knowledge content (articles, resources catalogue, synonyms).</summary>
+    public DbSet<KnowledgeItem> KnowledgeItems => Set<KnowledgeItem>();
+
+    /// <summary>Every version of every knowledge item.</summary>
+    public DbSet<KnowledgeItemVersion> KnowledgeItemVersions => Set<KnowledgeItemVersion>();
+
+    /// <summary>The one-row counter of published-knowledge changes.</summary>
+    public DbSet<KnowledgeRevision> KnowledgeRevisions => Set<KnowledgeRevision>();
+
+    /// <summary>👍/👎 on answers.</summary>
+    public DbSet<AnswerFeedback> AnswerFeedback => Set<AnswerFeedback>();
+
+    /// <summary>Questions the bot could not answer.</summary>
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -21,6 +38,51 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(r => r.Key).HasMaxLength(1024);
             entity.Property(r => r.Document).IsRequired();
             entity.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<KnowledgeItem>(entity =>
+        {
+            entity.ToTable("knowledge_items");
+            entity.HasIndex(i => new { i.Kind, i.Key }).IsUnique();
+            entity.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+            entity.Property(i => i.Key).HasMaxLength(100);
+            entity.Property(i => i.LastSeedHash).HasMaxLength(64);
+            entity.Property(i => i.Version).IsConcurrencyToken();
+            entity.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<KnowledgeItemVersion>(entity =>
+        {
+            entity.ToTable("knowledge_item_versions");
+            entity.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
+            entity.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+            entity.Property(v => v.Author).HasMaxLength(100);
+            entity.Property(v => v.ChangeSummary).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<KnowledgeRevision>(entity =>
+        {
+            entity.ToTable("knowledge_revision");
+            entity.Property(r => r.Id).ValueGeneratedNever();
+            entity.Property(r => r.Number).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AnswerFeedback>(entity =>
+        {
+            entity.ToTable("answer_feedback");
+            entity.HasIndex(f => f.AnswerToken).IsUnique();
+            entity.HasIndex(f => f.ArticleId);
+            entity.Property(f => f.AnswerToken).HasMaxLength(64);
+            entity.Property(f => f.ArticleId).HasMaxLength(100);
+            entity.Property(f => f.Comment).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<UnansweredQuestion>(entity =>
+        {
+            entity.ToTable("unanswered_questions");
+            entity.HasIndex(q => q.AskedAt);
+            entity.Property(q => q.Text).HasMaxLength(UnansweredQuestion.MaxLength);
+            entity.Property(q => q.NormalizedText).HasMaxLength(UnansweredQuestion.MaxLength);
         });
     }
 

@@ -1,0 +1,25 @@
+namespace Weerbaar.Core.Feedback;
+
+/// <summary>
+/// A 👍 or 👎 on one answer, with the optional "wat miste je?" comment. It names the article and the version that
+/// was shown, never the user. <see cref="AnswerToken"/> identifies the answer card, so a double click or a changed
+/// mind updates this record instead of adding one.
+/// </summary>
+public sealed class AnswerFeedback
+{
+    public long Id { get; set; }
+
+    public required string AnswerToken { get; set; }
+
+    public required string ArticleId { get; set; }
+
+    public int ArticleVersion { get; set; }
+
+    public bool Helpful { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace Weerbaar.Core.Feedback;
+
+/// <summary>A question the bot could not answer, kept for admins to improve the knowledge; no user id.</summary>
+public sealed class UnansweredQuestion
+{
+    public const int MaxLength = 500;
+
+    public long Id { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>Lower case, no accents or punctuation: groups the same question asked in different ways.</summary>
+    public required string NormalizedText { get; set; }
+
+    public DateTimeOffset AskedAt { get; set; }
+}

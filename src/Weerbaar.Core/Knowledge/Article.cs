@@ -1,0 +1,27 @@
+namespace Weerbaar.Core.Knowledge;
+
+/// <summary>Whether an article is shown to users.</summary>
+public enum ArticleStatus
+{
+    Published,
+    Draft,
+}
+
+/// <summary>One knowledge article: one topic, its alternative questions, its sources and its body in sections.</summary>
+public sealed record Article(
+    string Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Audience,
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<SourceReference> Sources,
+    IReadOnlyList<string> ResourceIds,
+    IReadOnlyList<string> RelatedIds,
+    DateOnly LastChecked,
+    ArticleStatus Status,
+    IReadOnlyList<ArticleSection> Sections)
+{
+    /// <summary>The lead paragraph (the body before the first heading).</summary>
+    public ArticleSection Lead => Sections[0];
+}

@@ -1,0 +1,245 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Weerbaar.Core.Knowledge;
+
+namespace Weerbaar.Core.Search;
+
+/// <summary>
+/// An in-memory Lucene index of one <see cref="KnowledgeSet"/>: one document per published article with its title,
+/// alternative questions, tags, summary, headings and body as separate fields, ranked with BM25 and then by coverage.
+/// The best section of the chosen article is the passage quoted. Immutable once built; a change in the published
+/// knowledge builds a new index.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const string ArticleField = "article";
+    private const string AllField = "all";
+    private const int ArticlesToRank = 10;
+
+    // Where a question word matches matters: an alternative question or the title says more than a word in the body.
+    private static readonly (string Field, float Boost)[] SearchFields =
+    [
+        ("questions", 3.0f),
+        ("title", 3.0f),
+        ("tags", 2.0f),
+        ("summary", 2.0f),
+        ("heading", 1.5f),
+        ("body", 1.0f),
+    ];
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly DutchTextAnalyzer _analyzer;
+    private readonly Dictionary<string, HashSet<string>> _termsByArticle;
+    private readonly SpellingCorrector _spelling;
+
+    private readonly Dictionary<string, List<HashSet<string>>> _sectionTerms;
+
+    private KnowledgeIndex(
+        KnowledgeSet knowledge,
+        RAMDirectory directory,
+        DutchTextAnalyzer analyzer,
+        Dictionary<string, HashSet<string>> termsByArticle,
+        Dictionary<string, List<HashSet<string>>> sectionTerms,
+        SpellingCorrector spelling)
+    {
+        _sectionTerms = sectionTerms;
+        Knowledge = knowledge;
+        _directory = directory;
+        _analyzer = analyzer;
+        _termsByArticle = termsByArticle;
+        _spelling = spelling;
+        _reader = DirectoryReader.Open(directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>The knowledge this index was built from.</summary>
+    public KnowledgeSet Knowledge { get; }
+
+    /// <summary>Builds the index of the published articles in <paramref name="knowledge"/>.</summary>
+    public static KnowledgeIndex Build(KnowledgeSet knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var published = knowledge.Articles.Where(a => a.Status == ArticleStatus.Published).ToList();
+        var vocabulary = Vocabulary(published, knowledge.Synonyms);
+        var analyzer = new DutchTextAnalyzer(SynonymMaps.FromGroups(knowledge.Synonyms), CompoundParts(vocabulary));
+        var directory = new RAMDirectory();
+        var termsByArticle = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var sectionTerms = new Dictionary<string, List<HashSet<string>>>(StringComparer.Ordinal);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(DutchTextAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() }))
+        {
+            foreach (var article in published)
+            {
+                var fields = new Dictionary<string, string>
+                {
+                    ["title"] = article.Title,
+                    ["questions"] = string.Join('\n', article.Questions),
+                    ["tags"] = string.Join('\n', article.Tags),
+                    ["summary"] = article.Summary,
+                    ["heading"] = string.Join('\n', article.Sections.Select(section => section.Heading ?? string.Empty)),
+                    ["body"] = string.Join('\n', article.Sections.Select(section => section.Text)),
+                };
+                var document = new Document
+                {
+                    new StringField(ArticleField, article.Id, Field.Store.YES),
+                    new TextField(AllField, string.Join('\n', fields.Values), Field.Store.NO),
+                };
+                var terms = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (name, value) in fields)
+                {
+                    document.Add(new TextField(name, value, Field.Store.NO));
+                    terms.UnionWith(Analyze(analyzer, value).Select(token => token.Term));
+                }
+
+                writer.AddDocument(document);
+                termsByArticle[article.Id] = terms;
+                sectionTerms[article.Id] = [.. article.Sections.Select(section =>
+                    Analyze(analyzer, (section.Heading ?? string.Empty) + "\n" + section.Text).Select(token => token.Term).ToHashSet(StringComparer.Ordinal))];
+            }
+
+            writer.Commit();
+        }
+
+        return new KnowledgeIndex(knowledge, directory, analyzer, termsByArticle, sectionTerms, new SpellingCorrector(vocabulary));
+    }
+
+    /// <summary>The articles that best match <paramref name="question"/>, best first, at most <paramref name="maxArticles"/>.</summary>
+    public IReadOnlyList<SearchHit> Search(string question, int maxArticles)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var corrected = string.Join(' ', _spelling.CorrectText(question));
+        var positions = QueryPositions.From(Analyze(_analyzer, corrected), Idf);
+        if (positions.Count == 0 || _reader.NumDocs == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in positions.SelectMany(p => p.Terms).Distinct(StringComparer.Ordinal))
+        {
+            var perField = new DisjunctionMaxQuery(0.3f);
+            foreach (var (field, boost) in SearchFields)
+            {
+                perField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            }
+
+            query.Add(perField, Occur.SHOULD);
+        }
+
+        var total = positions.Sum(p => p.Weight);
+        var candidates = _searcher.Search(query, ArticlesToRank).ScoreDocs;
+        if (candidates.Length == 0 || total <= 0)
+        {
+            return [];
+        }
+
+        // BM25 ranks the candidates; coverage decides among them: an article that holds every word of the question
+        // beats one that holds a few of them many times.
+        var topScore = candidates[0].Score;
+        var hits = new List<SearchHit>();
+        foreach (var candidate in candidates)
+        {
+            var articleId = _searcher.Doc(candidate.Doc).Get(ArticleField, System.Globalization.CultureInfo.InvariantCulture);
+            if (!Knowledge.ArticlesById.TryGetValue(articleId, out var article))
+            {
+                continue;
+            }
+
+            var terms = _termsByArticle[articleId];
+            var coverage = positions.Sum(p => p.CoveredWeight(terms.Contains)) / total;
+            hits.Add(new SearchHit(article, BestSection(article, positions), candidate.Score, coverage));
+        }
+
+        return [.. hits.OrderByDescending(hit => hit.Coverage * Math.Sqrt(hit.Score / topScore)).Take(maxArticles)];
+    }
+
+    // The section that holds the most of the question's weight; the lead wins ties, as it states the main fact.
+    private ArticleSection BestSection(Article article, List<QueryPosition> positions)
+    {
+        var sections = _sectionTerms[article.Id];
+        var best = 0;
+        var bestWeight = positions.Sum(p => p.CoveredWeight(sections[0].Contains));
+        for (var i = 1; i < sections.Count; i++)
+        {
+            var weight = positions.Sum(p => p.CoveredWeight(sections[i].Contains));
+            if (weight > bestWeight)
+            {
+                (best, bestWeight) = (i, weight);
+            }
+        }
+
+        return article.Sections[best];
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+
+    // BM25's inverse document frequency over all fields; a term no article has weighs the most, so a question about
+    // something the knowledge base does not cover gets a low coverage.
+    private (double Idf, bool Known) Idf(string term)
+    {
+        var documents = _reader.NumDocs;
+        var frequency = _reader.DocFreq(new Term(AllField, term));
+        return (Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5))), frequency > 0);
+    }
+
+    private static List<AnalyzedToken> Analyze(Analyzer analyzer, string text)
+    {
+        var tokens = new List<AnalyzedToken>();
+        using var stream = analyzer.GetTokenStream(AllField, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += Math.Max(increment.PositionIncrement, 0);
+            tokens.Add(new AnalyzedToken(term.ToString(), Math.Max(position, 0), type.Type, offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    // Every word the articles and synonyms use: what typing errors are corrected to.
+    private static HashSet<string> Vocabulary(IEnumerable<Article> articles, IReadOnlyList<IReadOnlyList<string>> synonyms)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            var text = string.Join('\n', [article.Title, article.Summary, .. article.Tags, .. article.Questions, .. article.Sections.Select(s => (s.Heading ?? string.Empty) + "\n" + s.Text)]);
+            words.UnionWith(DutchTextAnalyzer.Words(text));
+        }
+
+        words.UnionWith(synonyms.SelectMany(group => group).SelectMany(DutchTextAnalyzer.Words));
+        // Stop words too: "eigelijk" is corrected to "eigenlijk", which then drops out instead of counting as unknown.
+        words.UnionWith(DutchTextAnalyzer.StopWords.Select(word => word?.ToString() ?? string.Empty));
+        return words;
+    }
+
+    // The words compounds are split into: every word of the knowledge long enough to stand on its own, e.g.
+    // "noodpakket" and "drinkwater", so "noodpakketlijst" and "drinkwatervoorziening" find them.
+    private static CharArraySet CompoundParts(IEnumerable<string> vocabulary)
+    {
+        var parts = new CharArraySet(DutchTextAnalyzer.Version, 4096, ignoreCase: true);
+        foreach (var word in vocabulary.Where(word => word.Length >= 5 && !DutchTextAnalyzer.StopWords.Contains(word) && !word.Any(char.IsDigit)))
+        {
+            parts.Add(word);
+        }
+
+        return parts;
+    }
+}

@@ -1,0 +1,39 @@
+using Weerbaar.Core.Knowledge;
+using Weerbaar.Tests.Support;
+
+namespace Weerbaar.Tests.Knowledge;
+
+/// <summary>One evaluation question and the article ids that answer it (none: the bot should abstain).</summary>
+public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> Expected, int Line)
+{
+    public bool InScope => Expected.Count > 0;
+}
+
+/// <summary>
+/// The evaluation questions (tests/Weerbaar.Tests/Knowledge/evaluation-questions.yaml), written apart from the
+/// articles, the way officials type. Split in two halves: one to calibrate the threshold on, one to report on.
+/// </summary>
+public static class EvaluationSet
+{
+    private static readonly Lazy<IReadOnlyList<EvaluationQuestion>> Loaded = new(Read);
+
+    public static IReadOnlyList<EvaluationQuestion> All => Loaded.Value;
+
+    /// <summary>Every other question: in-scope and out-of-scope questions fall in both halves.</summary>
+    public static IReadOnlyList<EvaluationQuestion> CalibrationHalf => [.. All.Where((_, i) => i % 2 == 0)];
+
+    public static IReadOnlyList<EvaluationQuestion> ReportHalf => [.. All.Where((_, i) => i % 2 == 1)];
+
+    private static List<EvaluationQuestion> Read()
+    {
+        var path = RepoPaths.Of("tests", "Weerbaar.Tests", "Knowledge", "evaluation-questions.yaml");
+        var problems = new List<KnowledgeProblem>();
+        var yaml = YamlTree.Read(File.ReadAllText(path), "evaluation-questions.yaml", 1, problems);
+        Assert.Empty(problems);
+        var list = Assert.IsType<YamlList>(yaml);
+        return [.. list.Items.Cast<YamlMap>().Select(map => new EvaluationQuestion(
+            ((YamlText)map["q"]!).Value,
+            [.. ((YamlList)map["expect"]!).Items.Cast<YamlText>().Select(t => t.Value)],
+            map.Line))];
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Weerbaar.Core.Answering;
+using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Search;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+
+namespace Weerbaar.Tests.Knowledge;
+
+/// <summary>
+/// Answer quality on the evaluation set: the threshold is calibrated on one half and the figures are measured on the
+/// other half through the real answerer. Top-1 accuracy (in scope, answered with an expected article), top-3 recall
+/// (an expected article among the first three found) and abstention accuracy (answered when in scope, abstained when
+/// not) must reach 85 %, 95 % and 90 %.
+/// </summary>
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AnswerQuality_OnTheReportHalf_MeetsTheTargets()
+    {
+        using var index = KnowledgeIndex.Build(RepositoryKnowledge.Load.Set);
+        var calibrated = Calibrate(index, EvaluationSet.CalibrationHalf);
+
+        var report = await MeasureAsync(calibrated, EvaluationSet.ReportHalf);
+        var defaults = new AnswerOptions();
+        var production = await MeasureAsync(defaults, EvaluationSet.ReportHalf);
+
+        output.WriteLine($"threshold calibrated on {EvaluationSet.CalibrationHalf.Count} questions: {calibrated.MinCoverage:0.000} (configured default {defaults.MinCoverage:0.000})");
+        output.WriteLine($"report half ({EvaluationSet.ReportHalf.Count} questions), calibrated threshold: {report}");
+        output.WriteLine($"report half, configured default threshold: {production}");
+        foreach (var miss in report.Misses)
+        {
+            output.WriteLine("  miss: " + miss);
+        }
+
+        Assert.True(report.Top1 >= 0.85, report.ToString());
+        Assert.True(report.Top3 >= 0.95, report.ToString());
+        Assert.True(report.Abstention >= 0.90, report.ToString());
+        Assert.True(production.Top1 >= 0.85 && production.Top3 >= 0.95 && production.Abstention >= 0.90, "configured default: " + production);
+    }
+
+    [Fact]
+    public void EvaluationSet_IsLargeEnough_AndCoversEveryArticle()
+    {
+        var all = EvaluationSet.All;
+        Assert.True(all.Count(q => q.InScope) >= 100, $"in scope: {all.Count(q => q.InScope)}");
+        Assert.True(all.Count(q => !q.InScope) >= 20, $"out of scope: {all.Count(q => !q.InScope)}");
+        var expected = all.SelectMany(q => q.Expected).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(expected, id => !RepositoryKnowledge.Load.Set.ArticlesById.ContainsKey(id));
+        Assert.DoesNotContain(RepositoryKnowledge.Load.Set.Articles, article => !expected.Contains(article.Id));
+    }
+
+    [Fact]
+    public void EvaluationQuestions_AreNotCopiedFromTitlesOrAlternativeQuestions()
+    {
+        var phrasings = RepositoryKnowledge.Load.Set.Articles
+            .SelectMany(a => a.Questions.Append(a.Title).Select(q => (Text: ArticleParser.Normalize(q), a.Id)))
+            .ToLookup(p => p.Text, p => p.Id);
+
+        var copies = EvaluationSet.All.Where(q => phrasings.Contains(ArticleParser.Normalize(q.Question)))
+            .Select(q => $"line {q.Line}: '{q.Question}' = {string.Join(", ", phrasings[ArticleParser.Normalize(q.Question)])}")
+            .ToList();
+
+        Assert.Empty(copies);
+    }
+
+    /// <summary>The threshold that decides most calibration questions right (answer in scope with the right article, abstain out of scope).</summary>
+    internal static AnswerOptions Calibrate(KnowledgeIndex index, IReadOnlyList<EvaluationQuestion> questions)
+    {
+        var scored = questions.Select(q =>
+        {
+            var hits = index.Search(q.Question, 1);
+            return (Hit: hits.Count > 0 ? hits[0] : null, Question: q);
+        }).ToList();
+
+        int Correct(AnswerOptions options) => scored.Count(s => s.Hit is not null && Answerer.IsConfident(s.Hit, options)
+            ? s.Question.Expected.Contains(s.Hit.Article.Id)
+            : !s.Question.InScope);
+
+        // Among equally good thresholds take the middle one, furthest from both sides' mistakes.
+        var coverages = scored.Select(s => s.Hit?.Coverage ?? 0).Append(0).Append(1).Distinct().Order().ToList();
+        var results = coverages.Select(c => (Coverage: c, Correct: Correct(new AnswerOptions { MinCoverage = c }))).ToList();
+        var top = results.Max(r => r.Correct);
+        var ties = results.Where(r => r.Correct == top).ToList();
+        return new AnswerOptions { MinCoverage = ties[ties.Count / 2].Coverage };
+    }
+
+    private static async Task<EvaluationReport> MeasureAsync(AnswerOptions thresholds, IReadOnlyList<EvaluationQuestion> questions)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var contexts = new WeerbaarDbContextFactory(Options.Create(database.Options));
+        await using (var db = contexts.CreateDbContext())
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        }
+
+        using var search = new KnowledgeSearch();
+        search.Replace(RepositoryKnowledge.Published);
+        var answerer = new Answerer(search, new UnansweredQuestionLog(contexts, TimeProvider.System),
+            Options.Create(thresholds), NullLogger<Answerer>.Instance);
+
+        int inScope = 0, top1 = 0, top3 = 0, decisions = 0;
+        var misses = new List<string>();
+        foreach (var question in questions)
+        {
+            var answer = await answerer.AnswerAsync(question.Question, previous: null, CancellationToken.None);
+            var answered = answer.Kind == AnswerKind.Answered;
+            var ranked = search.Search(question.Question, 3).Select(h => h.Article.Id).ToList();
+            if (question.InScope)
+            {
+                inScope++;
+                var right = answered && question.Expected.Contains(answer.Hit!.Article.Id);
+                top1 += right ? 1 : 0;
+                top3 += ranked.Any(question.Expected.Contains) ? 1 : 0;
+                decisions += answered ? 1 : 0;
+                if (!right)
+                {
+                    misses.Add($"'{question.Question}' expected {string.Join("/", question.Expected)}, got {(answered ? answer.Hit!.Article.Id : "abstain")} [{string.Join(", ", ranked)}] {Coverage(search, question.Question):0.00}");
+                }
+            }
+            else
+            {
+                decisions += answered ? 0 : 1;
+                if (answered)
+                {
+                    misses.Add($"'{question.Question}' should abstain, answered {answer.Hit!.Article.Id} {answer.Hit.Coverage:0.00}");
+                }
+            }
+        }
+
+        static double Coverage(KnowledgeSearch search, string question)
+        {
+            var hits = search.Search(question, 1);
+            return hits.Count > 0 ? hits[0].Coverage : 0;
+        }
+
+        return new EvaluationReport(questions.Count, (double)top1 / inScope, (double)top3 / inScope, (double)decisions / questions.Count, misses);
+    }
+}
+
+public sealed record EvaluationReport(int Questions, double Top1, double Top3, double Abstention, IReadOnlyList<string> Misses)
+{
+    public override string ToString() => $"top-1 accuracy {Top1:P1}, top-3 recall {Top3:P1}, abstention accuracy {Abstention:P1} ({Questions} questions)";
+}
