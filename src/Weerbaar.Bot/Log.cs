@@ -31,6 +31,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Card action with an unknown verb (length {VerbLength})")]
     public static partial void UnknownCardVerb(ILogger logger, int verbLength);
 
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Warning, Message = "Knowledge not published: {File}:{Line}: {Problem}")]
+    public static partial void KnowledgeProblem(ILogger logger, string file, int line, string problem);
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Seed file {File} changed but the item was edited by an admin since its last import: the new version waits as a draft")]
+    public static partial void SeedWaitsForAdmin(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Information, Message = "Seed imported: {Files} files, {Created} new, {Updated} updated, {Waiting} waiting for an admin, {Problems} problems")]
+    public static partial void SeedImported(ILogger logger, int files, int created, int updated, int waiting, int problems);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Search index built: {Articles} articles at knowledge revision {Revision}")]
+    public static partial void KnowledgeLoaded(ILogger logger, int articles, long revision);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Warning, Message = "Knowledge refresh failed ({ExceptionType}); the current index keeps serving")]
+    public static partial void KnowledgeRefreshFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Information, Message = "Retention {Policy}: {Removed} records removed")]
+    public static partial void RetentionRan(ILogger logger, string policy, int removed);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Retention {Policy} failed ({ExceptionType})")]
+    public static partial void RetentionFailed(ILogger logger, string policy, string exceptionType);
+
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     public static partial void DatabaseReady(ILogger logger, string provider);
 

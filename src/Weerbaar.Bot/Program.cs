@@ -1,5 +1,6 @@
 using Weerbaar.Bot.Cli;
 using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Knowledge;
 using Weerbaar.Bot.Storage;
 
 if (CommandLine.IsVerb(args))
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddWeerbaarStorage(builder.Configuration);
+builder.Services.AddKnowledge();
 builder.Services.AddBotHosting();
 
 var app = builder.Build();

@@ -49,7 +49,7 @@ public sealed class BotCards(CardTemplates templates)
     }
 
     // Bot Framework serializes attachments with Newtonsoft, so the System.Text.Json card crosses over as text.
-    private static Attachment ToAttachment(JsonNode card) => new()
+    internal static Attachment ToAttachment(JsonNode card) => new()
     {
         ContentType = AdaptiveCardContentType,
         Content = JObject.Parse(card.ToJsonString()),

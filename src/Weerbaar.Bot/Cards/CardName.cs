@@ -5,7 +5,10 @@ public static class CardName
 {
     public const string Welcome = "welcome";
     public const string Help = "help";
+    public const string Answer = "answer";
+    public const string Article = "article";
+    public const string NotKnown = "not-known";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown];
 }

@@ -15,6 +15,13 @@ public static class CardActionResponses
         Value = new InvokeResponse { Status = StatusCodes.Status200OK, Body = MessageBody(text) },
     };
 
+    /// <summary>A 200 response that replaces the pressed card with <paramref name="card"/> (Universal Actions).</summary>
+    public static AdaptiveCardInvokeResponse CardBody(Attachment card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new AdaptiveCardInvokeResponse { StatusCode = StatusCodes.Status200OK, Type = card.ContentType, Value = card.Content };
+    }
+
     public static AdaptiveCardInvokeResponse MessageBody(string text) => new()
     {
         StatusCode = StatusCodes.Status200OK,

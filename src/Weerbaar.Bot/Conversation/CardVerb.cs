@@ -6,4 +6,8 @@ public static class CardVerb
     public const string Help = "help";
     public const string Ask = "ask";
     public const string StartSession = "startSession";
+    public const string ReadMore = "readMore";
+    public const string Helpful = "helpful";
+    public const string NotHelpful = "notHelpful";
+    public const string FeedbackComment = "feedbackComment";
 }

@@ -3,8 +3,13 @@ namespace Weerbaar.Bot.Conversation;
 /// <summary>The bot's own Dutch sentences outside cards, in one place. Plain language (B1), short, polite "u".</summary>
 public static class ConversationTexts
 {
-    public const string NotKnown =
-        "Dat weet ik niet. Ik vind hierover niets in mijn kennisbank. Typ **help** om te zien wat ik wel kan.";
+    public const string NotKnownSummary = "Dat weet ik niet zeker";
+
+    public const string ArticleGone = "Dit artikel staat niet meer in de kennisbank. Stel uw vraag opnieuw, dan zoek ik het actuele antwoord.";
+
+    public const string ArticleBelow = "Het hele artikel staat hieronder in de chat.";
+
+    public const string FeedbackThanks = "Bedankt voor uw reactie.";
 
     public const string EmptyMessage =
         "Ik zie geen vraag in uw bericht. Typ uw vraag, of typ **help** om te zien wat ik kan.";
@@ -22,15 +27,23 @@ public static class ConversationTexts
     public const string InvalidCardAction =
         "Deze actie begrijp ik niet. Typ help om te zien wat ik kan.";
 
-    public const string QuestionReceived = "Uw vraag is ontvangen.";
+    public const string QuestionReceived = "Uw vraag is ontvangen. Het antwoord staat hieronder.";
 
     public const string HelpSent = "Het overzicht staat hieronder in de chat.";
 
     /// <summary>The start of an answer to a question asked by a button; <paramref name="question"/> is Markdown-escaped.</summary>
     public static string YouAsked(string question) => $"U vroeg: {question}\n\n";
 
-    public static string QuestionTooLong(int maxLength) =>
-        $"Uw vraag is te lang voor mij. Stel een korte vraag van hooguit {maxLength} tekens.";
+    public static string ReadAsFollowUp(string previousQuestion) => $"Ik las uw vraag als vervolg op: {previousQuestion}";
+
+    public static string SmallTalk(Core.Answering.SmallTalkKind kind) => kind switch
+    {
+        Core.Answering.SmallTalkKind.Greeting => "Hallo! Stel gerust uw vraag over maatschappelijke weerbaarheid. Typ **help** om te zien wat ik kan.",
+        Core.Answering.SmallTalkKind.Thanks => "Graag gedaan. Hebt u nog een vraag? Stel hem gerust.",
+        Core.Answering.SmallTalkKind.Goodbye => "Tot ziens! U kunt mij altijd weer een vraag stellen.",
+        Core.Answering.SmallTalkKind.Opinion => "Ik geef geen mening. Ik geef feiten uit mijn kennisbank, met de bronnen erbij. Stel gerust een vraag over de feiten.",
+        _ => "Ik ben Weerbaar, een AI-systeem. Ik beantwoord vragen over maatschappelijke weerbaarheid met de bronnen erbij. Ik kan fouten maken. Typ **help** om te zien wat ik kan.",
+    };
 
     public static string SomethingWentWrong(string correlationId) =>
         $"Sorry, er ging bij mij iets mis. Wat u al had ingevoerd, is niet verloren. Probeer het straks nog eens. Blijft het misgaan? Geef dan deze code door aan de beheerder: {correlationId}.";

@@ -76,7 +76,9 @@ public sealed class WeerbaarBot(
         }
 
         var result = await cardActions.HandleAsync(turnContext, verb, action["data"] as JObject, cancellationToken);
-        return CreateInvokeResponse(CardActionResponses.MessageBody(result.Confirmation));
+        return CreateInvokeResponse(result.Card is Attachment card
+            ? CardActionResponses.CardBody(card)
+            : CardActionResponses.MessageBody(result.Confirmation));
     }
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)

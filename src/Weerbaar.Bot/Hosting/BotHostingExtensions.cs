@@ -3,7 +3,6 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
-using Weerbaar.Core.Answering;
 
 namespace Weerbaar.Bot.Hosting;
 
@@ -25,7 +24,7 @@ public static class BotHostingExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<WeerbaarAdapter>());
         services.AddSingleton<CardTemplates>();
         services.AddSingleton<BotCards>();
-        services.AddSingleton<Answerer>();
+        services.AddSingleton<AnswerCards>();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionResponder>();
         services.AddSingleton<CardActionRouter>();

@@ -62,7 +62,7 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
                 Hit = best,
                 Passage = Passage.Trim(best.Section.Text, settings.PassageWords),
                 ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
-                FollowUps = FollowUps(best.Article, hits),
+                FollowUps = FollowUps(best.Article, search.Knowledge.Set),
                 UsedContext = usedContext,
             };
         }
@@ -98,16 +98,15 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         return hit.Coverage >= settings.MinCoverage;
     }
 
-    private List<Article> FollowUps(Article article, IReadOnlyList<SearchHit> hits)
+    /// <summary>The next topics to suggest after <paramref name="article"/>: its related articles that are published.</summary>
+    public static IReadOnlyList<Article> FollowUps(Article article, KnowledgeSet knowledge)
     {
-        var published = search.Knowledge.Set.ArticlesById;
-        return article.RelatedIds
-            .Select(id => published.TryGetValue(id, out var related) ? related : null)
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return [.. article.RelatedIds
+            .Select(id => knowledge.ArticlesById.TryGetValue(id, out var related) ? related : null)
             .OfType<Article>()
-            .Concat(hits.Skip(1).Select(hit => hit.Article))
-            .Where(candidate => candidate.Id != article.Id && candidate.Status == ArticleStatus.Published)
-            .DistinctBy(candidate => candidate.Id)
-            .Take(FollowUpCount)
-            .ToList();
+            .Where(related => related.Status == ArticleStatus.Published)
+            .Take(FollowUpCount)];
     }
 }

@@ -66,7 +66,7 @@ internal sealed class QueryPosition
         return Weight * covered.Count(c => c) / length;
     }
 
-    /// <summary>Groups the analysed question into words; <paramref name="idf"/> gives a term's weight (0 when unknown… see below).</summary>
+    /// <summary>Groups the analysed question into words; <paramref name="idf"/> gives a term's weight and whether the knowledge uses it.</summary>
     public static List<QueryPosition> From(IEnumerable<AnalyzedToken> tokens, Func<string, (double Idf, bool Known)> idf)
     {
         var positions = new List<QueryPosition>();

@@ -3,12 +3,14 @@ namespace Weerbaar.Core.Search;
 /// <summary>
 /// Corrects typing errors in a question against the words the knowledge base uses ("noodpakkket" → "noodpakket",
 /// "veiligheidregio" → "veiligheidsregio"). Only words the knowledge does not contain are corrected, only to a word
-/// one edit away (two for long words), so real words and compounds are left alone.
+/// one edit away (two for long words) that starts the same way — typing errors rarely hit the start of a word, and a
+/// different start means a different word ("straat" is not "staat") — so real words and compounds are left alone.
 /// </summary>
 public sealed class SpellingCorrector
 {
     private const int MinLength = 5;
-    private const int LongWord = 8;
+    private const int LongWord = 10;
+    private const int MinSharedStart = 4;
 
     private readonly HashSet<string> _vocabulary;
     private readonly Dictionary<int, List<string>> _byLength;
@@ -41,7 +43,7 @@ public sealed class SpellingCorrector
                 continue;
             }
 
-            foreach (var candidate in candidates)
+            foreach (var candidate in candidates.Where(candidate => SharesStart(word, candidate)))
             {
                 var distance = Distance(word, candidate, bestDistance);
                 if (distance < bestDistance)
@@ -57,6 +59,17 @@ public sealed class SpellingCorrector
 
         // Two equally close words: guessing would change the question's meaning, so keep what was typed.
         return best is not null && !ambiguous ? best : word;
+    }
+
+    private static bool SharesStart(string word, string candidate)
+    {
+        var shared = 0;
+        while (shared < word.Length && shared < candidate.Length && word[shared] == candidate[shared])
+        {
+            shared++;
+        }
+
+        return shared >= Math.Max(MinSharedStart, (word.Length + 1) / 2);
     }
 
     // Optimal string alignment distance (Levenshtein plus adjacent transpositions), giving up beyond the limit.

@@ -12,18 +12,17 @@ namespace Weerbaar.Tests.Support;
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
+    private const string ListeningPrefix = "Now listening on: ";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
-    private readonly HttpClient _http;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    private BotProcess(Process process, Uri baseUrl)
-    {
-        _process = process;
-        BaseUrl = baseUrl;
-        _http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-    }
+    private BotProcess(Process process) => _process = process;
 
-    public Uri BaseUrl { get; }
+    /// <summary>Where the bot listens, as it reported itself (port 0 lets the system choose a free one, so no other test server can hold it).</summary>
+    public Uri BaseUrl { get; private set; } = null!;
 
     public Uri MessagesUrl => new(BaseUrl, "/api/messages");
 
@@ -32,8 +31,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     public static async Task<BotProcess> StartAsync(IDictionary<string, string?> settings, string environment = "Development", int? port = null)
     {
-        var chosenPort = port ?? FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Weerbaar.Bot.dll"), "--urls", $"http://127.0.0.1:{chosenPort}"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Weerbaar.Bot.dll"), "--urls", $"http://127.0.0.1:{port ?? 0}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,9 +47,9 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{chosenPort}/"));
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { bot._output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { bot._output.Enqueue(e.Data); } };
+        var bot = new BotProcess(process);
+        process.OutputDataReceived += (_, e) => bot.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Record(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -89,14 +87,36 @@ public sealed class BotProcess : IAsyncDisposable
         _http.Dispose();
     }
 
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        var at = line.IndexOf(ListeningPrefix, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            _listening.TrySetResult(new Uri(line[(at + ListeningPrefix.Length)..].Trim().TrimEnd('/') + "/"));
+        }
+    }
+
     private async Task WaitUntilListeningAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(_listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != _listening.Task)
+        {
+            throw new InvalidOperationException($"The bot did not start listening (exited: {_process.HasExited}):\n{Output}");
+        }
+
+        BaseUrl = await _listening.Task;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The bot exited with {_process.ExitCode} before listening:\n{Output}");
+                throw new InvalidOperationException($"The bot exited with {_process.ExitCode} before it was healthy:\n{Output}");
             }
 
             try

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Schema;
+using Weerbaar.Core.Answering;
+using Weerbaar.Core.Knowledge;
+
+namespace Weerbaar.Bot.Cards;
+
+/// <summary>Where the 👍/👎 part of an answer card stands.</summary>
+public enum FeedbackState
+{
+    Open,
+    Thanks,
+    Comment,
+}
+
+/// <summary>
+/// What an answer card's buttons carry, so a button press can redraw the same answer: the card's token (feedback is
+/// stored per card), the article and version shown, the section quoted and the question asked.
+/// </summary>
+public sealed record AnswerCardData(string Token, string ArticleId, int Version, int Section, string Question)
+{
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    public JsonObject ToJson() => new()
+    {
+        ["token"] = Token,
+        ["articleId"] = ArticleId,
+        ["version"] = Version,
+        ["section"] = Section,
+        ["question"] = Question,
+    };
+}
+
+/// <summary>Builds the answer card, the "lees meer" article cards and the "dat weet ik niet zeker" card.</summary>
+public sealed class AnswerCards(CardTemplates templates)
+{
+    /// <summary>Cards stay under this size (Teams allows about 28 KB; the budget leaves room for the envelope).</summary>
+    public const int SizeBudgetBytes = 21 * 1024;
+
+    public Attachment Answer(Article article, AnswerCardData data, string passage, IReadOnlyList<Article> followUps, FeedbackState feedback, string contextNote, bool truncated)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(followUps);
+        var card = new JsonObject
+        {
+            ["fallback"] = $"{article.Title}: {article.Summary}",
+            ["title"] = article.Title,
+            ["truncated"] = truncated,
+            ["contextNote"] = contextNote,
+            ["passage"] = passage,
+            ["sources"] = SourceLines(article),
+            ["checked"] = $"Dit antwoord komt uit de kennisbank van Weerbaar. Het artikel is laatst gecontroleerd op {DutchDates.Format(article.LastChecked)}.",
+            ["hasFollowUps"] = followUps.Count > 0,
+            ["followUps"] = Questions(followUps),
+            ["feedback"] = feedback switch
+            {
+                FeedbackState.Thanks => "thanks",
+                FeedbackState.Comment => "comment",
+                _ => "open",
+            },
+            ["feedbackData"] = data.ToJson(),
+            ["articleId"] = article.Id,
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.Answer, card));
+    }
+
+    /// <summary>The whole article, in as many cards as the size budget needs.</summary>
+    public IReadOnlyList<Attachment> Article(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var sections = article.Sections.Select(s => (JsonNode)new JsonObject { ["heading"] = s.Heading ?? string.Empty, ["text"] = s.Text }).ToList();
+        var parts = new List<List<JsonNode>> { sections };
+        while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, part, 1, 1, last: true)) > SizeBudgetBytes))
+        {
+            parts = [.. parts.SelectMany(part => part.Count > 1 && Size(RenderArticle(article, part, 1, 1, last: true)) > SizeBudgetBytes
+                ? new[] { part[..(part.Count / 2)], part[(part.Count / 2)..] }
+                : new[] { part })];
+        }
+
+        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
+    }
+
+    public Attachment NotKnown(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var card = new JsonObject
+        {
+            ["truncated"] = answer.Truncated,
+            ["hasNearest"] = answer.Nearest.Count > 0,
+            ["nearest"] = Questions(answer.Nearest),
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.NotKnown, card));
+    }
+
+    private JsonNode RenderArticle(Article article, List<JsonNode> sections, int part, int parts, bool last)
+    {
+        var card = new JsonObject
+        {
+            ["fallback"] = article.Title,
+            ["title"] = article.Title,
+            ["part"] = parts > 1 ? $"Deel {part} van {parts}" : string.Empty,
+            ["sections"] = new JsonArray([.. sections.Select(s => s.DeepClone())]),
+            ["hasSources"] = last,
+            ["sources"] = last ? SourceLines(article) : new JsonArray(),
+            ["checked"] = last ? $"Laatst gecontroleerd op {DutchDates.Format(article.LastChecked)}." : string.Empty,
+        };
+        return templates.Render(CardName.Article, card);
+    }
+
+    // A source with an address is a link; a document without a public address says so instead of inventing one.
+    private static JsonArray SourceLines(Article article) => new([.. article.Sources.Select(source => (JsonNode)new JsonObject
+    {
+        ["line"] = source.Url is null
+            ? $"{CardText.Literal(source.Title)} ({CardText.Literal(source.Publisher)}) – geen openbare link"
+            : $"[{CardText.Literal(source.Title)}]({source.Url}) ({CardText.Literal(source.Publisher)})",
+    })]);
+
+    private static JsonArray Questions(IEnumerable<Article> articles) => new([.. articles.Select(a => (JsonNode)new JsonObject
+    {
+        ["question"] = a.Title,
+        ["label"] = CardText.Literal(a.Title),
+    })]);
+
+    private static int Size(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
+}

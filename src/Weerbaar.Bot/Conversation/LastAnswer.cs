@@ -1,0 +1,16 @@
+namespace Weerbaar.Bot.Conversation;
+
+/// <summary>
+/// The last question a conversation got an answer to, kept in conversation state so a short follow-up ("en voor
+/// kinderen?") is read in its context. Only the question and the article id; it expires quickly.
+/// </summary>
+public sealed class LastAnswer
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
+    public string Question { get; set; } = string.Empty;
+
+    public string ArticleId { get; set; } = string.Empty;
+
+    public DateTimeOffset AnsweredAt { get; set; }
+}

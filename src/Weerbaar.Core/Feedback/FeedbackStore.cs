@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Core.Storage;
+
+namespace Weerbaar.Core.Feedback;
+
+/// <summary>
+/// Stores 👍/👎 on answers and the optional comment, per answer card (a repeated click or a changed mind updates the
+/// same record), never with a user id.
+/// </summary>
+public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
+{
+    public const int MaxCommentLength = 1000;
+
+    public async Task RecordVoteAsync(string answerToken, string articleId, int articleVersion, bool helpful, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answerToken);
+        ArgumentException.ThrowIfNullOrEmpty(articleId);
+        var now = timeProvider.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var existing = await db.AnswerFeedback.FirstOrDefaultAsync(f => f.AnswerToken == answerToken, cancellationToken);
+            if (existing is null)
+            {
+                db.AnswerFeedback.Add(new AnswerFeedback
+                {
+                    AnswerToken = answerToken,
+                    ArticleId = articleId,
+                    ArticleVersion = articleVersion,
+                    Helpful = helpful,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+            }
+            else
+            {
+                existing.Helpful = helpful;
+                existing.UpdatedAt = now;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // A double click raced us to the insert; the second pass updates the record the first one made.
+            }
+        }
+    }
+
+    /// <summary>Adds the "wat miste je?" comment to the vote of the same card; false when there is no vote to add it to.</summary>
+    public async Task<bool> RecordCommentAsync(string answerToken, string comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answerToken);
+        ArgumentNullException.ThrowIfNull(comment);
+        var text = comment.Trim();
+        if (text.Length > MaxCommentLength)
+        {
+            text = text[..MaxCommentLength];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.AnswerFeedback.Where(f => f.AnswerToken == answerToken).ExecuteUpdateAsync(
+            set => set.SetProperty(f => f.Comment, text).SetProperty(f => f.UpdatedAt, timeProvider.GetUtcNow()),
+            cancellationToken);
+        return updated > 0;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
+
+namespace Weerbaar.Tests.Conversation;
+
+/// <summary>
+/// Questions answered from the seeded knowledge over real HTTP: the answer card with its sources, "lees meer",
+/// 👍/👎 feedback stored without a user id, honest abstention, follow-ups in context, small talk and bad input.
+/// </summary>
+public sealed class AnsweringTests : LocalBotTest
+{
+    private readonly TeamsUser _anna = TeamsUser.Create("Anna");
+
+    [Fact]
+    public async Task Question_GetsAnAnswerCard_WithTitlePassageSourcesAndLastChecked()
+    {
+        var card = await AskAsync("Wat moet er in een noodpakket?");
+
+        var text = TextOf(card);
+        Assert.Equal("Wat hoort er in een noodpakket?", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Contains("liter", text, StringComparison.Ordinal);
+        Assert.Contains("Bronnen", text, StringComparison.Ordinal);
+        Assert.Matches(@"\[[^\]]+\]\(https?://[^)]+\)", text);
+        Assert.Contains("laatst gecontroleerd op", text, StringComparison.Ordinal);
+        Assert.Equal(["ask", "helpful", "notHelpful", "readMore"], ExecuteActions(card).Select(a => a!["verb"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MayorsPowersQuestion_IsAnsweredFromTheArticleAboutArticle39()
+    {
+        var card = await AskAsync("Wanneer gaan mijn bevoegdheden over naar de voorzitter van de veiligheidsregio?");
+
+        Assert.Contains("voorzitter van de veiligheidsregio", TextOf(card), StringComparison.Ordinal);
+        Assert.Equal("opschaling-voorzitter-veiligheidsregio", Feedback(card)["articleId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OutOfScopeQuestion_GetsTheNotKnownCard_AndIsKeptWithoutUserId()
+    {
+        var reply = await PostAsync(Chat().Message(_anna, "Wie wint de Tour de France dit jaar?"));
+
+        var text = TextOf(CardOf(reply));
+        Assert.Contains("Dat weet ik niet zeker", text, StringComparison.Ordinal);
+        Assert.Contains("veiligheidsregio", text, StringComparison.Ordinal);
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.UnansweredQuestions.ToListAsync());
+        Assert.Equal("Wie wint de Tour de France dit jaar?", stored.Text);
+        Assert.DoesNotContain(_anna.Id, System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadMore_PostsTheWholeArticle()
+    {
+        var card = await AskAsync("Wat moet er in een noodpakket?");
+
+        var response = await Bot.PostActivityAsync(Chat().CardAction(_anna, "readMore", new JsonObject { ["articleId"] = Feedback(card)["articleId"]!.GetValue<string>() }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var article = CardOf(Connector.SentActivities[^1]);
+        Assert.Contains("Bronnen", TextOf(article), StringComparison.Ordinal);
+        Assert.True(article.ToJsonString().Length > CardOf(Connector.SentActivities[0]).ToJsonString().Length / 2);
+    }
+
+    [Fact]
+    public async Task ThumbsUp_ReplacesTheButtonsWithThanks_AndIsStoredOnce_EvenOnADoubleClick()
+    {
+        var card = await AskAsync("Wat moet er in een noodpakket?");
+        var data = Feedback(card);
+
+        var first = await InvokeAsync("helpful", data);
+        var second = await InvokeAsync("helpful", data);
+
+        foreach (var response in new[] { first, second })
+        {
+            Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+            Assert.Contains("Bedankt voor uw reactie.", TextOf(response["value"]!), StringComparison.Ordinal);
+            Assert.DoesNotContain(ExecuteActions(response["value"]!), a => a!["verb"]!.GetValue<string>() == "helpful");
+        }
+
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.AnswerFeedback.ToListAsync());
+        Assert.True(stored.Helpful);
+        Assert.Equal("noodpakket", stored.ArticleId);
+        Assert.Equal(1, stored.ArticleVersion);
+    }
+
+    [Fact]
+    public async Task ThumbsDown_AsksWhatWasMissing_AndStoresTheComment()
+    {
+        var card = await AskAsync("Wat moet er in een noodpakket?");
+        var data = Feedback(card);
+
+        var asked = await InvokeAsync("notHelpful", data);
+        Assert.Contains(ConversationTestsCardInputs(asked["value"]!), id => id == "comment");
+
+        var withComment = (JsonObject)data.DeepClone();
+        withComment["comment"] = "Ik miste <b>iets</b> over huisdieren";
+        var thanked = await InvokeAsync("feedbackComment", withComment);
+
+        Assert.Contains("Bedankt voor uw reactie.", TextOf(thanked["value"]!), StringComparison.Ordinal);
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.AnswerFeedback.ToListAsync());
+        Assert.False(stored.Helpful);
+        Assert.Equal("Ik miste <b>iets</b> over huisdieren", stored.Comment);
+    }
+
+    [Fact]
+    public async Task ShortFollowUp_IsReadInTheContextOfThePreviousQuestion()
+    {
+        await AskAsync("Wat moet er in een noodpakket?");
+
+        var card = await AskAsync("en hoeveel contant geld?");
+
+        Assert.Contains("Ik las uw vraag als vervolg op: Wat moet er in een noodpakket?", TextOf(card), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hallo", "Stel gerust uw vraag")]
+    [InlineData("Bedankt!", "Graag gedaan")]
+    [InlineData("wat vind jij van de minister van defensie", "Ik geef geen mening")]
+    [InlineData("wie ben jij?", "AI-systeem")]
+    public async Task SmallTalk_GetsAShortPoliteReply_NotAnAnswerCard(string message, string expected)
+    {
+        var reply = await PostAsync(Chat().Message(_anna, message));
+
+        Assert.Contains(expected, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(reply["attachments"]?.AsArray() ?? []);
+    }
+
+    public static TheoryData<string> BadInput => new()
+    {
+        "🙂🙂🙂",
+        "   ",
+        "\"noodpakket\" AND (water* OR ~stroom) : [1 TO 5] ^2 NOT ||",
+        "<script>alert('x')</script><b>noodpakket</b>",
+        "{\"type\":\"AdaptiveCard\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"${x}\"}]}",
+        "**noodpakket** _water_ [link](http://evil.example) # kop",
+        "what should be in a noodpakket for 72 hours please",
+        new string('x', 10_000),
+        string.Concat(Enumerable.Repeat("Wat moet er in een noodpakket? ", 400)),
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task BadInput_GetsASensibleReply_NeverAnError(string message)
+    {
+        var response = await Bot.PostActivityAsync(Chat().Message(_anna, message));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(Connector.SentActivities);
+        var shown = reply["text"]?.GetValue<string>() + string.Join("\n", (reply["attachments"]?.AsArray() ?? []).Select(a => TextOf(a!["content"]!)));
+        Assert.DoesNotContain("er ging bij mij iets mis", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TenThousandCharacters_AreReadUpToTheLimit_AndTheUserIsTold()
+    {
+        var reply = await PostAsync(Chat().Message(_anna, string.Concat(Enumerable.Repeat("Wat moet er in een noodpakket? ", 400))));
+
+        Assert.Contains("Ik heb alleen het begin gelezen", TextOf(CardOf(reply)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaleFeedbackButton_ForAnArticleThatIsGone_GetsAFriendlyMessage()
+    {
+        var response = await InvokeAsync("helpful", new JsonObject { ["token"] = "0123456789abcdef", ["articleId"] = "bestaat-niet", ["version"] = 3, ["section"] = 0, ["question"] = "x" });
+
+        Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
+        Assert.Contains("Bedankt", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private TeamsConversation? _chat;
+
+    private TeamsConversation Chat() => _chat ??= new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
+
+    private async Task<JsonObject> AskAsync(string question) => CardOf(await PostAsync(Chat().Message(_anna, question)));
+
+    private async Task<JsonObject> PostAsync(JsonObject activity)
+    {
+        var before = Connector.SentActivities.Count;
+        var response = await Bot.PostActivityAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single(Connector.SentActivities.Skip(before));
+    }
+
+    private async Task<JsonObject> InvokeAsync(string verb, JsonObject data)
+    {
+        var response = await Bot.PostActivityAsync(Chat().CardAction(_anna, verb, (JsonObject)data.DeepClone()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private static JsonObject Feedback(JsonObject card) =>
+        ExecuteActions(card).First(a => a!["verb"]!.GetValue<string>() == "helpful")!["data"]!.AsObject();
+
+    private static IEnumerable<string> ConversationTestsCardInputs(JsonNode card) =>
+        Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true).Select(o => o["id"]!.GetValue<string>());
+}
