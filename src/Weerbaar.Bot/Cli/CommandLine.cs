@@ -18,6 +18,10 @@ public static class CommandLine
 
         Commands:
           manifest --out <path.zip>   Build the Teams app package (manifest.json, color.png, outline.png).
+          ask [--json] [QUESTION...]  Answer a question (or one per line of standard input) like the bot does.
+          kb validate [DIR]           Check knowledge files; lists problems with file and line, exit 1 if any.
+          kb stats                    Published articles, sources, feedback and unanswered questions.
+          bench [--articles N]        Measure index build time, answer latency and memory.
           help                        Show this text.
 
         Settings for manifest, from appsettings.json, environment variables (Manifest__BotId=...)
@@ -67,6 +71,21 @@ public static class CommandLine
         if (string.Equals(verb, ManifestCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await ManifestCommand.RunAsync(args[1..], output, error, cancellationToken);
+        }
+
+        if (string.Equals(verb, AskCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await AskCommand.RunAsync(args[1..], Console.In, output, cancellationToken);
+        }
+
+        if (string.Equals(verb, KnowledgeBaseCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await KnowledgeBaseCommand.RunAsync(args[1..], output, error, cancellationToken);
+        }
+
+        if (string.Equals(verb, BenchCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await BenchCommand.RunAsync(args[1..], output, cancellationToken);
         }
 
         await error.WriteLineAsync($"Unknown command '{verb}'.");

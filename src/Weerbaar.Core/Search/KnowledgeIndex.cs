@@ -21,6 +21,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const string ArticleField = "article";
     private const string AllField = "all";
     private const int ArticlesToRank = 10;
+    private const int MinCompoundPart = 5;
 
     // Where a question word matches matters: an alternative question or the title says more than a word in the body.
     private static readonly (string Field, float Boost)[] SearchFields =
@@ -39,6 +40,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DutchTextAnalyzer _analyzer;
     private readonly Dictionary<string, HashSet<string>> _termsByArticle;
     private readonly SpellingCorrector _spelling;
+    private readonly CharArraySet _compoundParts;
 
     private readonly Dictionary<string, List<HashSet<string>>> _sectionTerms;
 
@@ -48,8 +50,10 @@ public sealed class KnowledgeIndex : IDisposable
         DutchTextAnalyzer analyzer,
         Dictionary<string, HashSet<string>> termsByArticle,
         Dictionary<string, List<HashSet<string>>> sectionTerms,
-        SpellingCorrector spelling)
+        SpellingCorrector spelling,
+        CharArraySet compoundParts)
     {
+        _compoundParts = compoundParts;
         _sectionTerms = sectionTerms;
         Knowledge = knowledge;
         _directory = directory;
@@ -69,7 +73,8 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(knowledge);
         var published = knowledge.Articles.Where(a => a.Status == ArticleStatus.Published).ToList();
         var vocabulary = Vocabulary(published, knowledge.Synonyms);
-        var analyzer = new DutchTextAnalyzer(SynonymMaps.FromGroups(knowledge.Synonyms), CompoundParts(vocabulary));
+        var compoundParts = CompoundParts(vocabulary);
+        var analyzer = new DutchTextAnalyzer(SynonymMaps.FromGroups(knowledge.Synonyms), compoundParts);
         var directory = new RAMDirectory();
         var termsByArticle = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var sectionTerms = new Dictionary<string, List<HashSet<string>>>(StringComparer.Ordinal);
@@ -107,7 +112,7 @@ public sealed class KnowledgeIndex : IDisposable
             writer.Commit();
         }
 
-        return new KnowledgeIndex(knowledge, directory, analyzer, termsByArticle, sectionTerms, new SpellingCorrector(vocabulary));
+        return new KnowledgeIndex(knowledge, directory, analyzer, termsByArticle, sectionTerms, new SpellingCorrector(vocabulary), compoundParts);
     }
 
     /// <summary>The articles that best match <paramref name="question"/>, best first, at most <paramref name="maxArticles"/>.</summary>
@@ -115,7 +120,7 @@ public sealed class KnowledgeIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var corrected = string.Join(' ', _spelling.CorrectText(question));
-        var positions = QueryPositions.From(Analyze(_analyzer, corrected), Idf);
+        var positions = QueryPosition.From(Analyze(_analyzer, corrected), Idf, word => CompoundParts(corrected, word));
         if (positions.Count == 0 || _reader.NumDocs == 0)
         {
             return [];
@@ -192,6 +197,32 @@ public sealed class KnowledgeIndex : IDisposable
         var documents = _reader.NumDocs;
         var frequency = _reader.DocFreq(new Term(AllField, term));
         return (Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5))), frequency > 0);
+    }
+
+    // The known words inside a compound with their place in it, each as the search term it becomes (stemmed), so
+    // coverage can tell how much of "noodpakketlijst" the known "noodpakket" and "lijst" explain.
+    private List<AnalyzedToken> CompoundParts(string text, AnalyzedToken word)
+    {
+        var surface = text[word.Start..word.End];
+        var parts = new List<AnalyzedToken>();
+        for (var start = 0; start < surface.Length; start++)
+        {
+            for (var length = MinCompoundPart; start + length <= surface.Length; length++)
+            {
+                if (length == surface.Length || !_compoundParts.Contains(surface.Substring(start, length)))
+                {
+                    continue;
+                }
+
+                var term = Analyze(_analyzer, surface.Substring(start, length)).FirstOrDefault();
+                if (term is not null)
+                {
+                    parts.Add(term with { Position = word.Position, Start = word.Start + start, End = word.Start + start + length });
+                }
+            }
+        }
+
+        return parts;
     }
 
     private static List<AnalyzedToken> Analyze(Analyzer analyzer, string text)

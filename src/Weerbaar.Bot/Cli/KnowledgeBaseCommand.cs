@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Weerbaar.Bot.Knowledge;
+using Weerbaar.Core.Knowledge;
+
+namespace Weerbaar.Bot.Cli;
+
+/// <summary>
+/// <c>kb validate [DIR]</c>: checks knowledge files (default: the seed folder) and lists every problem with file and
+/// line, exit code 1 when there are any. <c>kb stats</c>: what is published and what users told us.
+/// </summary>
+internal static class KnowledgeBaseCommand
+{
+    public const string Name = "kb";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "validate":
+                return await ValidateAsync(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), output, error);
+            case "stats":
+                return await StatsAsync([.. args.Skip(1)], output, cancellationToken);
+            default:
+                await error.WriteLineAsync("Usage: kb validate [DIR] | kb stats");
+                return CommandLine.UsageError;
+        }
+    }
+
+    private static async Task<int> ValidateAsync(string? folder, TextWriter output, TextWriter error)
+    {
+        var directory = folder ?? new KnowledgeOptions().ResolveSeedDirectory();
+        if (!Directory.Exists(directory))
+        {
+            await error.WriteLineAsync($"Folder not found: {directory}");
+            return CommandLine.UsageError;
+        }
+
+        var files = KnowledgeFolder.Read(directory);
+        var load = KnowledgeSet.Load(files, DateOnly.FromDateTime(DateTime.UtcNow));
+        foreach (var problem in load.Problems)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+
+        var set = load.Set;
+        await output.WriteLineAsync($"{files.Count} files: {set.Articles.Count} valid articles, {set.Resources.Count} resources, {set.Synonyms.Count} synonym groups, {load.Problems.Count} problems.");
+        return load.IsValid ? CommandLine.Success : CommandLine.Failure;
+    }
+
+    private static async Task<int> StatsAsync(string[] hostArgs, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(hostArgs, cancellationToken);
+        var stats = await host.Services.GetRequiredService<KnowledgeStats>().ReadAsync(cancellationToken);
+        await output.WriteLineAsync($"""
+            Published articles:    {stats.PublishedArticles}
+            Drafts waiting:        {stats.DraftVersions}
+            Sources:               {stats.Sources}
+            Resources:             {stats.Resources}
+            Feedback helpful:      {stats.HelpfulVotes}
+            Feedback not helpful:  {stats.UnhelpfulVotes}
+            Feedback comments:     {stats.Comments}
+            Unanswered questions:  {stats.UnansweredQuestions}
+            """);
+        await host.StopAsync(cancellationToken);
+        return CommandLine.Success;
+    }
+}
