@@ -6,6 +6,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Weerbaar.Core.Knowledge;
 
 namespace Weerbaar.Core.Search;
@@ -38,27 +39,20 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly DutchTextAnalyzer _analyzer;
-    private readonly Dictionary<string, HashSet<string>> _termsByArticle;
     private readonly SpellingCorrector _spelling;
     private readonly CharArraySet _compoundParts;
-
-    private readonly Dictionary<string, List<HashSet<string>>> _sectionTerms;
 
     private KnowledgeIndex(
         KnowledgeSet knowledge,
         RAMDirectory directory,
         DutchTextAnalyzer analyzer,
-        Dictionary<string, HashSet<string>> termsByArticle,
-        Dictionary<string, List<HashSet<string>>> sectionTerms,
         SpellingCorrector spelling,
         CharArraySet compoundParts)
     {
         _compoundParts = compoundParts;
-        _sectionTerms = sectionTerms;
         Knowledge = knowledge;
         _directory = directory;
         _analyzer = analyzer;
-        _termsByArticle = termsByArticle;
         _spelling = spelling;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
@@ -76,8 +70,6 @@ public sealed class KnowledgeIndex : IDisposable
         var compoundParts = CompoundParts(vocabulary);
         var analyzer = new DutchTextAnalyzer(SynonymMaps.FromGroups(knowledge.Synonyms), compoundParts);
         var directory = new RAMDirectory();
-        var termsByArticle = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var sectionTerms = new Dictionary<string, List<HashSet<string>>>(StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(DutchTextAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() }))
         {
             foreach (var article in published)
@@ -96,23 +88,18 @@ public sealed class KnowledgeIndex : IDisposable
                     new StringField(ArticleField, article.Id, Field.Store.YES),
                     new TextField(AllField, string.Join('\n', fields.Values), Field.Store.NO),
                 };
-                var terms = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (name, value) in fields)
                 {
                     document.Add(new TextField(name, value, Field.Store.NO));
-                    terms.UnionWith(Analyze(analyzer, value).Select(token => token.Term));
                 }
 
                 writer.AddDocument(document);
-                termsByArticle[article.Id] = terms;
-                sectionTerms[article.Id] = [.. article.Sections.Select(section =>
-                    Analyze(analyzer, (section.Heading ?? string.Empty) + "\n" + section.Text).Select(token => token.Term).ToHashSet(StringComparer.Ordinal))];
             }
 
             writer.Commit();
         }
 
-        return new KnowledgeIndex(knowledge, directory, analyzer, termsByArticle, sectionTerms, new SpellingCorrector(vocabulary), compoundParts);
+        return new KnowledgeIndex(knowledge, directory, analyzer, new SpellingCorrector(vocabulary), compoundParts);
     }
 
     /// <summary>The articles that best match <paramref name="question"/>, best first, at most <paramref name="maxArticles"/>.</summary>
@@ -148,27 +135,60 @@ public sealed class KnowledgeIndex : IDisposable
         // BM25 ranks the candidates; coverage decides among them: an article that holds every word of the question
         // beats one that holds a few of them many times.
         var topScore = candidates[0].Score;
-        var hits = new List<SearchHit>();
+        var contained = TermsPerDocument(candidates.Select(c => c.Doc).ToArray(), positions.SelectMany(p => p.AllTerms).Distinct(StringComparer.Ordinal));
+        var ranked = new List<(Article Article, float Score, double Coverage)>();
         foreach (var candidate in candidates)
         {
             var articleId = _searcher.Doc(candidate.Doc).Get(ArticleField, System.Globalization.CultureInfo.InvariantCulture);
-            if (!Knowledge.ArticlesById.TryGetValue(articleId, out var article))
+            if (Knowledge.ArticlesById.TryGetValue(articleId, out var article))
+            {
+                var terms = contained[candidate.Doc];
+                ranked.Add((article, candidate.Score, positions.Sum(p => p.CoveredWeight(terms.Contains)) / total));
+            }
+        }
+
+        return [.. ranked.OrderByDescending(hit => hit.Coverage * Math.Sqrt(hit.Score / topScore))
+            .Take(maxArticles)
+            .Select(hit => new SearchHit(hit.Article, BestSection(hit.Article, positions), hit.Score, hit.Coverage))];
+    }
+
+    // Which of the question's terms each candidate holds, read from the index's postings rather than kept in memory.
+    private Dictionary<int, HashSet<string>> TermsPerDocument(int[] documents, IEnumerable<string> terms)
+    {
+        var result = documents.ToDictionary(d => d, _ => new HashSet<string>(StringComparer.Ordinal));
+        var ordered = documents.Order().ToArray();
+        foreach (var term in terms)
+        {
+            var postings = MultiFields.GetTermDocsEnum(_reader, null, AllField, new BytesRef(term));
+            if (postings is null)
             {
                 continue;
             }
 
-            var terms = _termsByArticle[articleId];
-            var coverage = positions.Sum(p => p.CoveredWeight(terms.Contains)) / total;
-            hits.Add(new SearchHit(article, BestSection(article, positions), candidate.Score, coverage));
+            foreach (var document in ordered)
+            {
+                var at = postings.DocID >= document ? postings.DocID : postings.Advance(document);
+                if (at == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                if (at == document)
+                {
+                    result[document].Add(term);
+                }
+            }
         }
 
-        return [.. hits.OrderByDescending(hit => hit.Coverage * Math.Sqrt(hit.Score / topScore)).Take(maxArticles)];
+        return result;
     }
 
     // The section that holds the most of the question's weight; the lead wins ties, as it states the main fact.
     private ArticleSection BestSection(Article article, List<QueryPosition> positions)
     {
-        var sections = _sectionTerms[article.Id];
+        var sections = article.Sections
+            .Select(section => Analyze(_analyzer, (section.Heading ?? string.Empty) + "\n" + section.Text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal))
+            .ToList();
         var best = 0;
         var bestWeight = positions.Sum(p => p.CoveredWeight(sections[0].Contains));
         for (var i = 1; i < sections.Count; i++)

@@ -38,6 +38,9 @@ internal sealed class QueryPosition
     /// <summary>What the search looks for: the word, its synonyms and every part the compound filter found.</summary>
     public IEnumerable<string> Terms => _alternatives.Concat(_searchParts).Select(t => t.Term);
 
+    /// <summary>Every term coverage may ask about, including the parts found by splitting the word.</summary>
+    public IEnumerable<string> AllTerms => Terms.Concat(_parts.Select(t => t.Term));
+
     /// <summary>
     /// The weight this word contributes when an article contains <paramref name="contains"/> terms: all of it when the
     /// word or a synonym is there; for a compound, the share of its letters that known parts cover, if they cover
