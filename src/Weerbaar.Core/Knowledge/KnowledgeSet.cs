@@ -28,8 +28,8 @@ public sealed class KnowledgeSet
     public IReadOnlyDictionary<string, Resource> ResourcesById { get; }
 
     /// <summary>
-    /// Parses and checks <paramref name="files"/>. Files with problems (their own, or a reference to something that
-    /// does not exist) are left out of the set and named in <see cref="KnowledgeLoad.Rejected"/>.
+    /// Parses and checks <paramref name="files"/>. Files with problems of their own are left out of the set and named
+    /// in <see cref="KnowledgeLoad.Rejected"/>; references to things that do not exist are reported only.
     /// </summary>
     public static KnowledgeLoad Load(IEnumerable<KnowledgeFile> files, DateOnly today)
     {
@@ -66,26 +66,21 @@ public sealed class KnowledgeSet
             }
         }
 
-        var articleIds = articles.Select(a => a.Article.Id).ToHashSet(StringComparer.Ordinal);
+        // A reference to something that does not exist is reported, but does not block the article: following a
+        // dangling link is skipped at run time, and one broken file must not take every article linking to it down.
+        // References to files that were rejected are already reported with those files.
+        var fileKeys = files.Select(f => (f.Kind, f.Key)).ToHashSet();
         var resourceIds = resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var consistent = new List<Article>();
+        var catalogueRejected = rejected.Any(f => f.Kind == KnowledgeKind.ResourceCatalog);
         foreach (var (article, file) in articles)
         {
-            var missing = article.RelatedIds.Where(id => id == article.Id || !articleIds.Contains(id))
+            var missing = article.RelatedIds.Where(id => id == article.Id || !fileKeys.Contains((KnowledgeKind.Article, id)))
                 .Select(id => $"related article '{id}' does not exist (or is the article itself)")
-                .Concat(article.ResourceIds.Where(id => !resourceIds.Contains(id)).Select(id => $"resource '{id}' is not in {KnowledgeFile.ResourceCatalogPath}"))
-                .ToList();
-            if (missing.Count == 0)
-            {
-                consistent.Add(article);
-                continue;
-            }
-
+                .Concat(catalogueRejected ? [] : article.ResourceIds.Where(id => !resourceIds.Contains(id)).Select(id => $"resource '{id}' is not in {KnowledgeFile.ResourceCatalogPath}"));
             problems.AddRange(missing.Select(message => new KnowledgeProblem(file.Path, LineOf(file.Text, "related:", "resources:"), message)));
-            rejected.Add(file);
         }
 
-        return new KnowledgeLoad(new KnowledgeSet(consistent, resources, synonyms), problems, rejected);
+        return new KnowledgeLoad(new KnowledgeSet([.. articles.Select(a => a.Article)], resources, synonyms), problems, rejected);
     }
 
     // References are checked after parsing, when the node lines are gone; the field's line is close enough.

@@ -39,6 +39,9 @@ public sealed class TeamsClientFixture : IAsyncLifetime
 
     public BotProcess? Bot { get; private set; }
 
+    /// <summary>The bot's database, for checking what it stored (with the command line, as an admin would).</summary>
+    public string DatabaseConnectionString { get; } = $"Data Source={Path.Combine(TestDirectories.Create("db"), "weerbaar.db")}";
+
     public Playground? Playground { get; private set; }
 
     public IPage Page { get; private set; } = null!;
@@ -58,7 +61,7 @@ public sealed class TeamsClientFixture : IAsyncLifetime
         {
             Bot = await BotProcess.StartAsync(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Weerbaar"] = $"Data Source={Path.Combine(TestDirectories.Create("db"), "weerbaar.db")}",
+                ["ConnectionStrings:Weerbaar"] = DatabaseConnectionString,
             });
             Playground = await Playground.StartAsync(Bot.MessagesUrl);
 

@@ -63,6 +63,42 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
         await Expect(welcome).ToHaveCountAsync(1);
     });
 
+    [Fact]
+    public Task PersonalChat_QuestionGetsAnAnswerCardWithASourceLink_AndAThumbsUpIsStored() => RunAsync(async page =>
+    {
+        await OpenChatAsync(page, "Personal Chat");
+
+        var answers = Cards(page, "Wat hoort er in een noodpakket?");
+        var before = await answers.CountAsync();
+        await SendAsync(page, "Wat moet er in een noodpakket?");
+        await Expect(answers).ToHaveCountAsync(before + 1);
+        var answer = answers.Last;
+        await Expect(answer.GetByText("Bronnen", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(answer.Locator("a[href^='https://']").First).ToBeVisibleAsync();
+
+        await answer.GetByRole(AriaRole.Button, new() { Name = "👍 Nuttig" }).ClickAsync();
+        await Expect(Cards(page, "Bedankt voor uw reactie.")).ToHaveCountAsync(1);
+
+        var stats = await Support.BotCommand.RunAsync(
+            ["kb", "stats"],
+            new Dictionary<string, string> { ["ConnectionStrings__Weerbaar"] = fixture.DatabaseConnectionString },
+            Support.TestDirectories.Create("cli"));
+        Assert.Matches(@"Feedback helpful:\s+1\b", stats.StandardOutput);
+    });
+
+    [Fact]
+    public Task PersonalChat_OutOfScopeQuestion_GetsTheNotKnownCard() => RunAsync(async page =>
+    {
+        await OpenChatAsync(page, "Personal Chat");
+
+        var notKnown = Cards(page, "Dat weet ik niet zeker");
+        var before = await notKnown.CountAsync();
+        await SendAsync(page, "Wie wint de Tour de France dit jaar?");
+
+        await Expect(notKnown).ToHaveCountAsync(before + 1);
+        await Expect(notKnown.Last.GetByText("Waar kunt u terecht?")).ToBeVisibleAsync();
+    });
+
     /// <summary>Adaptive Cards (official renderer) in the open chat that contain <paramref name="text"/>.</summary>
     private static ILocator Cards(IPage page, string text) => page.Locator(".ac-adaptiveCard", new() { HasText = text });
 

@@ -139,46 +139,16 @@ public sealed class ManifestCommandTests : IDisposable
         Assert.Equal(expected, CommandLine.IsVerb(args));
     }
 
-    private static void AssertNoStackTrace(ProcessResult result)
+    private static void AssertNoStackTrace(CommandResult result)
     {
         var all = result.StandardOutput + result.StandardError;
         Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
     }
 
-    private async Task<ProcessResult> RunBotAsync(string[] args, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "Weerbaar.Bot.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-        };
-
-        // Only the settings of the test count: drop any the machine running the tests happens to have.
-        foreach (var key in start.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("Manifest__", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("Manifest:", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("MicrosoftAppId", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(key);
-            }
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    private sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
+    private Task<CommandResult> RunBotAsync(string[] args, IDictionary<string, string> environment) =>
+        BotCommand.RunAsync(args, environment, _folder, dropVariable: key =>
+            key.StartsWith("Manifest__", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("Manifest:", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("MicrosoftAppId", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Retention;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+
+namespace Weerbaar.Tests.Knowledge;
+
+/// <summary>Unanswered questions and feedback comments are removed when their retention period ends; the anonymous vote stays.</summary>
+public sealed class RetentionTests
+{
+    [Fact]
+    public async Task ExpiredQuestionsAndComments_AreRemoved_RecentOnesStay()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var contexts = new WeerbaarDbContextFactory(Options.Create(database.Options));
+        var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        await using (var db = contexts.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            db.UnansweredQuestions.AddRange(
+                new UnansweredQuestion { Text = "oud", NormalizedText = "oud", AskedAt = now.AddDays(-181) },
+                new UnansweredQuestion { Text = "nieuw", NormalizedText = "nieuw", AskedAt = now.AddDays(-1) });
+            db.AnswerFeedback.AddRange(
+                new AnswerFeedback { AnswerToken = "a", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "oud commentaar", CreatedAt = now.AddDays(-200), UpdatedAt = now.AddDays(-200) },
+                new AnswerFeedback { AnswerToken = "b", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "nieuw commentaar", CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var options = Options.Create(new RetentionOptions());
+        IRetentionPolicy[] policies = [new UnansweredQuestionRetention(contexts, options), new FeedbackCommentRetention(contexts, options)];
+        var removed = 0;
+        foreach (var policy in policies)
+        {
+            removed += await policy.PurgeAsync(now, CancellationToken.None);
+        }
+
+        Assert.Equal(2, removed);
+        await using var check = contexts.CreateDbContext();
+        Assert.Equal(["nieuw"], await check.UnansweredQuestions.Select(q => q.Text).ToListAsync());
+        var feedback = await check.AnswerFeedback.OrderBy(f => f.AnswerToken).ToListAsync();
+        Assert.Equal(2, feedback.Count);
+        Assert.Null(feedback[0].Comment);
+        Assert.Equal("nieuw commentaar", feedback[1].Comment);
+    }
+}
