@@ -16,6 +16,7 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
     private const int FollowUpCount = 3;
     private const int CandidateCount = 6;
     private const int ShortFollowUpWords = 6;
+    private const int FragmentWords = 3;
 
     private static readonly string[] ContinuationStarts = ["en ", "ook ", "maar ", "wat als ", "en als ", "geldt dat ", "geldt dit ", "hoe zit het met ", "wat over ", "wat voor "];
 
@@ -76,18 +77,19 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         };
     }
 
-    // A short message that continues the previous topic ("en voor kinderen?"), or one that means little on its own.
+    // A short message that continues the previous topic ("en voor kinderen?"), or a fragment of two or three words
+    // that means nothing on its own. A new question that the knowledge cannot answer is not read as a follow-up.
     private static bool IsFollowUp(string text, IReadOnlyList<SearchHit> hits, AnswerOptions settings)
     {
-        if (ArticleParser.CountWords(text) > ShortFollowUpWords)
+        var words = ArticleParser.CountWords(text);
+        if (words > ShortFollowUpWords)
         {
             return false;
         }
 
         var lower = text.ToLowerInvariant() + " ";
         return ContinuationStarts.Any(start => lower.StartsWith(start, StringComparison.Ordinal))
-            || hits.Count == 0
-            || !IsConfident(hits[0], settings);
+            || (words <= FragmentWords && (hits.Count == 0 || !IsConfident(hits[0], settings)));
     }
 
     /// <summary>Whether a hit is good enough to answer with (the threshold is calibrated on the evaluation set).</summary>

@@ -119,6 +119,16 @@ public sealed class AnsweringTests : LocalBotTest
         Assert.Contains("Ik las uw vraag als vervolg op: Wat moet er in een noodpakket?", TextOf(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NewUnrelatedQuestionAfterAnAnswer_IsNotReadAsAFollowUp()
+    {
+        await AskAsync("Wanneer gaan mijn bevoegdheden over naar de voorzitter van de veiligheidsregio?");
+
+        var card = await AskAsync("hoe vraag ik een paspoort aan");
+
+        Assert.Contains("Dat weet ik niet zeker", TextOf(card), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("hallo", "Stel gerust uw vraag")]
     [InlineData("Bedankt!", "Graag gedaan")]
