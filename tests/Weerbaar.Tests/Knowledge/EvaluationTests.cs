@@ -90,11 +90,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     private static async Task<EvaluationReport> MeasureAsync(AnswerOptions thresholds, IReadOnlyList<EvaluationQuestion> questions)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var contexts = new WeerbaarDbContextFactory(Options.Create(database.Options));
-        await using (var db = contexts.CreateDbContext())
-        {
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
-        }
+        var contexts = await database.MigrateAsync();
 
         using var search = new KnowledgeSearch();
         search.Replace(RepositoryKnowledge.Published);

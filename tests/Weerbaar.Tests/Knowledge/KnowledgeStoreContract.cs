@@ -21,11 +21,7 @@ public abstract class KnowledgeStoreContract(StorageProvider provider) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _contexts = new WeerbaarDbContextFactory(Options.Create(_database.Options));
-        await using (var db = _contexts.CreateDbContext())
-        {
-            await db.Database.MigrateAsync();
-        }
+        _contexts = await _database.MigrateAsync();
 
         Store = new KnowledgeStore(_contexts, TimeProvider.System);
     }

@@ -14,11 +14,10 @@ public sealed class RetentionTests
     public async Task ExpiredQuestionsAndComments_AreRemoved_RecentOnesStay()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var contexts = new WeerbaarDbContextFactory(Options.Create(database.Options));
+        var contexts = await database.MigrateAsync();
         var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
         await using (var db = contexts.CreateDbContext())
         {
-            await db.Database.MigrateAsync();
             db.UnansweredQuestions.AddRange(
                 new UnansweredQuestion { Text = "oud", NormalizedText = "oud", AskedAt = now.AddDays(-181) },
                 new UnansweredQuestion { Text = "nieuw", NormalizedText = "nieuw", AskedAt = now.AddDays(-1) });

@@ -23,13 +23,7 @@ public abstract class BotStorageContract(StorageProvider provider) : IAsyncLifet
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        var factory = new WeerbaarDbContextFactory(Options.Create(_database.Options));
-        await using (var db = factory.CreateDbContext())
-        {
-            await db.Database.MigrateAsync();
-        }
-
-        Storage = new EfBotStorage(new StateStore(factory, TimeProvider.System));
+        Storage = new EfBotStorage(new StateStore(await _database.MigrateAsync(), TimeProvider.System));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Weerbaar.Core.Storage;
 
@@ -30,6 +32,15 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Storage:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Weerbaar"] = ConnectionString,
     };
+
+    /// <summary>Applies the provider's migrations and returns the factory the bot's own services would use.</summary>
+    public async Task<WeerbaarDbContextFactory> MigrateAsync()
+    {
+        var contexts = new WeerbaarDbContextFactory(Microsoft.Extensions.Options.Options.Create(Options));
+        await using var db = contexts.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return contexts;
+    }
 
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
     {
