@@ -1,0 +1,62 @@
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>Something a user asks of a session (from a card button or a typed command).</summary>
+public abstract record SessionCommand
+{
+    /// <summary>Only the facilitator may do this.</summary>
+    public virtual bool NeedsFacilitator => true;
+}
+
+public sealed record NextStep : SessionCommand;
+
+public sealed record PreviousStep : SessionCommand;
+
+public sealed record PauseSession : SessionCommand;
+
+public sealed record ResumeSession : SessionCommand;
+
+/// <summary>Gives the current step more time.</summary>
+public sealed record ExtendStep(int Minutes) : SessionCommand;
+
+/// <summary>Shows the current step's contributions to the group.</summary>
+public sealed record RevealContributions : SessionCommand;
+
+public sealed record TagContribution(Guid ContributionId, ContributionTag? Tag) : SessionCommand;
+
+public sealed record AddAgreement(string What, string OwnerRole, DateOnly Due) : SessionCommand;
+
+public sealed record RemoveAgreement(Guid AgreementId) : SessionCommand;
+
+public sealed record Complete : SessionCommand;
+
+public sealed record Cancel : SessionCommand;
+
+/// <summary>The facilitator hands the role to another member.</summary>
+public sealed record HandOver(string ToKey) : SessionCommand;
+
+/// <summary>A participant takes the role over because the facilitator has left the conversation.</summary>
+/// <param name="FacilitatorHasLeft">Established by the caller from the conversation's roster.</param>
+public sealed record TakeOver(bool FacilitatorHasLeft) : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}
+
+public sealed record Contribute(string QuestionId, string Text) : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}
+
+public sealed record EditContribution(Guid ContributionId, string Text) : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}
+
+public sealed record WithdrawContribution(Guid ContributionId) : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}
+
+public sealed record MarkReady : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}

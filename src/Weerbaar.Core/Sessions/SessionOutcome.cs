@@ -1,0 +1,32 @@
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>Why the engine did not carry out a command; the bot turns each into a friendly Dutch message.</summary>
+public enum SessionRefusal
+{
+    None,
+    NotFacilitator,
+    SessionClosed,
+    NoSuchQuestion,
+    NoSuchContribution,
+    NotYourContribution,
+    EmptyText,
+    TextTooLong,
+    AlreadyFirstStep,
+    AlreadyLastStep,
+    NotLastStep,
+    NeedsAgreement,
+    NotEnoughToReveal,
+    NotPaused,
+    AlreadyPaused,
+    FacilitatorStillHere,
+    InvalidValue,
+}
+
+/// <summary>
+/// What the engine decided: the new state (unchanged when refused), the refusal if any, and whether the shared card
+/// must be redrawn (step changes and facilitator actions — not contributions, which only change counts).
+/// </summary>
+public sealed record SessionDecision(SessionState State, SessionRefusal Refusal, bool SharedCardChanged)
+{
+    public bool Accepted => Refusal == SessionRefusal.None;
+}
