@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Core.Storage;
 
@@ -27,6 +28,15 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Questions the bot could not answer.</summary>
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+
+    /// <summary>Gesprekstool sessions.</summary>
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
+    /// <summary>Processed session card actions, for deduplication.</summary>
+    public DbSet<SessionActionRecord> SessionActions => Set<SessionActionRecord>();
+
+    /// <summary>Session reports behind their links.</summary>
+    public DbSet<SessionReportRecord> SessionReports => Set<SessionReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +85,38 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(f => f.AnswerToken).HasMaxLength(64);
             entity.Property(f => f.ArticleId).HasMaxLength(100);
             entity.Property(f => f.Comment).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<SessionRecord>(entity =>
+        {
+            entity.ToTable("sessions");
+            entity.HasKey(r => r.Id);
+            entity.HasIndex(r => new { r.ChannelId, r.ConversationId, r.Status });
+            entity.Property(r => r.ChannelId).HasMaxLength(64);
+            entity.Property(r => r.ConversationId).HasMaxLength(512);
+            entity.Property(r => r.ServiceUrl).HasMaxLength(512);
+            entity.Property(r => r.TenantId).HasMaxLength(64);
+            entity.Property(r => r.SharedCardActivityId).HasMaxLength(256);
+            entity.Property(r => r.FacilitatorUserId).HasMaxLength(256);
+            entity.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            entity.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<SessionActionRecord>(entity =>
+        {
+            entity.ToTable("session_actions");
+            entity.HasKey(r => r.Key);
+            entity.Property(r => r.Key).HasMaxLength(200);
+            entity.HasIndex(r => r.CreatedAt);
+        });
+
+        modelBuilder.Entity<SessionReportRecord>(entity =>
+        {
+            entity.ToTable("session_reports");
+            entity.HasKey(r => r.Token);
+            entity.Property(r => r.Token).HasMaxLength(64);
+            entity.HasIndex(r => r.SessionId);
+            entity.HasIndex(r => r.ExpiresAt);
         });
 
         modelBuilder.Entity<UnansweredQuestion>(entity =>

@@ -1,0 +1,68 @@
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>
+/// A session as stored: where it runs (the conversation, to reply and update the shared card), its state as JSON,
+/// and <see cref="Version"/>, the optimistic concurrency token every change is checked against.
+/// </summary>
+public sealed class SessionRecord
+{
+    public Guid Id { get; set; }
+
+    public required string ChannelId { get; set; }
+
+    public required string ConversationId { get; set; }
+
+    public required string ServiceUrl { get; set; }
+
+    public string? TenantId { get; set; }
+
+    /// <summary>
+    /// The facilitator's Teams user id (the "29:…" id), for the shared card's automatic refresh: Teams then shows them
+    /// their own view with the controls.
+    /// </summary>
+    public string? FacilitatorUserId { get; set; }
+
+    /// <summary>The activity id of the shared session card, updated in place on step changes.</summary>
+    public string? SharedCardActivityId { get; set; }
+
+    public SessionStatus Status { get; set; }
+
+    public required string State { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// The response to one card action, kept so a repeated action (a double click arrives as two activities with
+/// different ids) is processed once and gets its original response. Written in the same transaction as the change.
+/// </summary>
+public sealed class SessionActionRecord
+{
+    public required string Key { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public required string Response { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A session report served through an unguessable link until it expires.</summary>
+public sealed class SessionReportRecord
+{
+    public required string Token { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public required string Markdown { get; set; }
+
+    public required string Html { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}
