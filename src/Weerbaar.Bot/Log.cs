@@ -52,6 +52,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Retention {Policy} failed ({ExceptionType})")]
     public static partial void RetentionFailed(ILogger logger, string policy, string exceptionType);
 
+    [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "Shared session card update throttled (attempt {Attempt}); waiting {Seconds} s")]
+    public static partial void SharedCardThrottled(ILogger logger, int attempt, double seconds);
+
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Session {SessionId}: {Verb} {Outcome}")]
+    public static partial void SessionAction(ILogger logger, Guid sessionId, string verb, string outcome);
+
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Session {SessionId}: the shared card could not be updated ({ExceptionType})")]
+    public static partial void SharedCardNotUpdated(ILogger logger, Guid sessionId, string exceptionType);
+
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     public static partial void DatabaseReady(ILogger logger, string provider);
 

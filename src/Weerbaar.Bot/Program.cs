@@ -1,6 +1,7 @@
 using Weerbaar.Bot.Cli;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
+using Weerbaar.Bot.Sessions;
 using Weerbaar.Bot.Storage;
 
 if (CommandLine.IsVerb(args))
@@ -18,11 +19,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
+builder.Services.AddSessions();
 builder.Services.AddBotHosting();
 
 var app = builder.Build();
 app.ReportCallerPolicy();
 app.MapMessages();
+app.MapSessionReports();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();
 return 0;

@@ -8,7 +8,11 @@ public static class CardName
     public const string Answer = "answer";
     public const string Article = "article";
     public const string NotKnown = "not-known";
+    public const string SessionSetup = "session-setup";
+    public const string SessionShared = "session-shared";
+    public const string SessionView = "session-view";
+    public const string SessionReport = "session-report";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport];
 }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Search;
 
@@ -18,6 +19,7 @@ public sealed class CardActionRouter(
     QuestionResponder questions,
     KnowledgeSearch search,
     FeedbackStore feedback,
+    SessionCoordinator sessions,
     ILogger<CardActionRouter> logger)
 {
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken)
@@ -34,7 +36,11 @@ public sealed class CardActionRouter(
                 return CardActionResult.Replied(ConversationTexts.QuestionReceived);
 
             case CardVerb.StartSession:
-                return CardActionResult.Answer(ConversationTexts.SessionNotAvailable);
+                await sessions.StartSetupAsync(turnContext, cancellationToken);
+                return CardActionResult.Replied(ConversationTexts.SessionSetupSent);
+
+            case var sessionVerb when SessionVerb.IsSessionVerb(sessionVerb):
+                return await sessions.HandleAsync(turnContext, sessionVerb, data, cancellationToken);
 
             case CardVerb.ReadMore when Text(data, "articleId") is string articleId:
                 if (!search.Knowledge.Set.ArticlesById.TryGetValue(articleId, out var article))

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Sessions;
 
 namespace Weerbaar.Bot.Conversation;
 
@@ -14,6 +15,7 @@ public sealed class WeerbaarBot(
     BotCards cards,
     QuestionResponder questions,
     CardActionRouter cardActions,
+    SessionCoordinator sessions,
     WelcomeLedger welcomeLedger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -33,6 +35,11 @@ public sealed class WeerbaarBot(
                 await turnContext.SendActivityAsync(MessageFactory.Text(result.Confirmation), cancellationToken);
             }
 
+            return;
+        }
+
+        if (await sessions.TryHandleTypedAsync(turnContext, text, cancellationToken))
+        {
             return;
         }
 

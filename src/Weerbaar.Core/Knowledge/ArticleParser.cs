@@ -16,8 +16,6 @@ public static partial class ArticleParser
         "id", "title", "summary", "tags", "audience", "questions", "sources", "resources", "related", "laatst_gecontroleerd", "status",
     };
 
-    private static readonly HashSet<string> SourceFields = new(StringComparer.Ordinal) { "title", "url", "publisher", "date" };
-
     /// <param name="file">The file's name, for problems and the id check (e.g. <c>articles/noodpakket.md</c>).</param>
     /// <param name="today">The date "laatst gecontroleerd" may not be after.</param>
     public static Article? Parse(string file, string text, DateOnly today, List<KnowledgeProblem> problems)
@@ -73,7 +71,7 @@ public static partial class ArticleParser
             fields.Problem(fields.LineOf("questions"), $"the question '{question}' repeats the title");
         }
 
-        var sources = ReadSources(fields);
+        var sources = SourceListReader.Read(fields);
         var resources = fields.TextList("resources", 0, 20);
         var related = fields.TextList("related", 0, 20);
         var lastChecked = fields.Date("laatst_gecontroleerd");
@@ -112,33 +110,6 @@ public static partial class ArticleParser
     {
         fields.Problem(fields.LineOf(key), message);
         return ArticleStatus.Draft;
-    }
-
-    private static List<SourceReference> ReadSources(FieldReader fields)
-    {
-        var sources = new List<SourceReference>();
-        foreach (var entry in fields.MapList("sources", 1))
-        {
-            var source = fields.For(entry);
-            source.RejectUnknown(SourceFields);
-            var title = source.Text("title", 3, 300);
-            var url = source.Text("url", 4, 1000);
-            if (url != KnowledgeRules.NoUrl && !KnowledgeRules.IsHttpUrl(url))
-            {
-                source.Problem(source.LineOf("url"), $"'url' must be an http(s) address or '{KnowledgeRules.NoUrl}'");
-            }
-
-            var publisher = source.Text("publisher", 2, 120);
-            var date = source.Text("date", 4, 10);
-            if (!KnowledgeRules.IsSourceDate(date))
-            {
-                source.Problem(source.LineOf("date"), $"'date' must be YYYY-MM-DD, YYYY-MM, YYYY or '{KnowledgeRules.UnknownDate}'");
-            }
-
-            sources.Add(new SourceReference(title, url == KnowledgeRules.NoUrl ? null : url, publisher, date));
-        }
-
-        return sources;
     }
 
     private static List<ArticleSection> ReadBody(string file, string[] lines, int start, List<KnowledgeProblem> problems)

@@ -6,6 +6,9 @@ public enum KnowledgeKind
     Article,
     ResourceCatalog,
     Synonyms,
+
+    /// <summary>The gesprekstool scenario.</summary>
+    Scenario,
 }
 
 /// <summary>One knowledge file's text, as read from the seed folder or stored as a version in the database.</summary>
@@ -18,6 +21,7 @@ public sealed record KnowledgeFile(KnowledgeKind Kind, string Key, string Path, 
     public const string ArticlesFolder = "articles";
     public const string ResourceCatalogPath = "resources.yaml";
     public const string SynonymsPath = "synonyms.txt";
+    public const string ScenarioPath = Sessions.ScenarioParser.SeedPath;
 
     public static KnowledgeFile ForArticle(string id, string text) => new(KnowledgeKind.Article, id, $"{ArticlesFolder}/{id}.md", text);
 
@@ -28,7 +32,20 @@ public sealed record KnowledgeFile(KnowledgeKind Kind, string Key, string Path, 
         {
             ResourceCatalogPath => new(KnowledgeKind.ResourceCatalog, "resources", path, text),
             SynonymsPath => new(KnowledgeKind.Synonyms, "synonyms", path, text),
+            ScenarioPath => new(KnowledgeKind.Scenario, "scenario", path, text),
             _ => new(KnowledgeKind.Article, System.IO.Path.GetFileNameWithoutExtension(path), path, text),
         };
     }
+}
+
+/// <summary>Where each kind of knowledge file lives in the knowledge/ layout.</summary>
+public static class KnowledgePaths
+{
+    public static string For(KnowledgeKind kind, string key) => kind switch
+    {
+        KnowledgeKind.ResourceCatalog => KnowledgeFile.ResourceCatalogPath,
+        KnowledgeKind.Synonyms => KnowledgeFile.SynonymsPath,
+        KnowledgeKind.Scenario => KnowledgeFile.ScenarioPath,
+        _ => $"{KnowledgeFile.ArticlesFolder}/{key}.md",
+    };
 }

@@ -20,7 +20,7 @@ public static class KnowledgeFolder
             }
         }
 
-        foreach (var name in new[] { KnowledgeFile.ResourceCatalogPath, KnowledgeFile.SynonymsPath })
+        foreach (var name in new[] { KnowledgeFile.ResourceCatalogPath, KnowledgeFile.SynonymsPath, KnowledgeFile.ScenarioPath })
         {
             var path = Path.Combine(folder, name);
             if (File.Exists(path))

@@ -6,8 +6,9 @@ namespace Weerbaar.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeSet
 {
-    private KnowledgeSet(IReadOnlyList<Article> articles, IReadOnlyList<Resource> resources, IReadOnlyList<IReadOnlyList<string>> synonyms)
+    private KnowledgeSet(IReadOnlyList<Article> articles, IReadOnlyList<Resource> resources, IReadOnlyList<IReadOnlyList<string>> synonyms, Sessions.Scenario? scenario)
     {
+        Scenario = scenario;
         Articles = articles;
         Resources = resources;
         Synonyms = synonyms;
@@ -15,13 +16,16 @@ public sealed class KnowledgeSet
         ResourcesById = resources.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
-    public static KnowledgeSet Empty { get; } = new([], [], []);
+    public static KnowledgeSet Empty { get; } = new([], [], [], null);
 
     public IReadOnlyList<Article> Articles { get; }
 
     public IReadOnlyList<Resource> Resources { get; }
 
     public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; }
+
+    /// <summary>The gesprekstool scenario, when it is published and valid.</summary>
+    public Sessions.Scenario? Scenario { get; }
 
     public IReadOnlyDictionary<string, Article> ArticlesById { get; }
 
@@ -80,7 +84,20 @@ public sealed class KnowledgeSet
             problems.AddRange(missing.Select(message => new KnowledgeProblem(file.Path, LineOf(file.Text, "related:", "resources:"), message)));
         }
 
-        return new KnowledgeLoad(new KnowledgeSet([.. articles.Select(a => a.Article)], resources, synonyms), problems, rejected);
+        // The scenario refers to articles and resources, so it is read after them.
+        Sessions.Scenario? scenario = null;
+        foreach (var file in files.Where(f => f.Kind == KnowledgeKind.Scenario))
+        {
+            var before = problems.Count;
+            var articleKeys = fileKeys.Where(k => k.Kind == KnowledgeKind.Article).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            scenario = Sessions.ScenarioParser.Parse(file.Path, file.Text, today, resourceIds, articleKeys, problems);
+            if (problems.Count > before)
+            {
+                rejected.Add(file);
+            }
+        }
+
+        return new KnowledgeLoad(new KnowledgeSet([.. articles.Select(a => a.Article)], resources, synonyms, scenario), problems, rejected);
     }
 
     // References are checked after parsing, when the node lines are gone; the field's line is close enough.

@@ -84,9 +84,7 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
         var published = await db.KnowledgeItems.AsNoTracking()
             .Join(db.KnowledgeItemVersions.AsNoTracking(), i => i.PublishedVersionId, v => (int?)v.Id, (i, v) => new { i.Kind, i.Key, v.Number, v.Content })
             .ToListAsync(cancellationToken);
-        var files = published.Select(p => p.Kind == KnowledgeKind.Article
-            ? KnowledgeFile.ForArticle(p.Key, p.Content)
-            : KnowledgeFile.ForPath(p.Kind == KnowledgeKind.ResourceCatalog ? KnowledgeFile.ResourceCatalogPath : KnowledgeFile.SynonymsPath, p.Content)).ToList();
+        var files = published.Select(p => KnowledgeFile.ForPath(KnowledgePaths.For(p.Kind, p.Key), p.Content)).ToList();
         var load = KnowledgeSet.Load(files, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         var versions = published.Where(p => p.Kind == KnowledgeKind.Article).ToDictionary(p => p.Key, p => p.Number, StringComparer.Ordinal);
         return (new PublishedKnowledge(load.Set, versions, revision), load.Problems);

@@ -20,6 +20,12 @@ public enum SessionRefusal
     AlreadyPaused,
     FacilitatorStillHere,
     InvalidValue,
+
+    /// <summary>The contribution belongs to a step the group has moved on from; it can no longer be edited or withdrawn.</summary>
+    StepOver,
+
+    /// <summary>The agreement to remove does not exist (any more).</summary>
+    NoSuchAgreement,
 }
 
 /// <summary>

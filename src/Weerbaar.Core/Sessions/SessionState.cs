@@ -52,4 +52,37 @@ public sealed record SessionState(
     public string CurrentStepId => Settings.StepIds[StepIndex];
 
     public bool IsOpen => Status is SessionStatus.Running or SessionStatus.Paused;
+
+    // The helpers below are methods rather than properties so they stay out of the stored JSON (SessionStateJson).
+
+    public bool IsFacilitator(string key) => string.Equals(key, FacilitatorKey, StringComparison.Ordinal);
+
+    /// <summary>Whether the current step is the session's last one (the agreements), where it can be completed.</summary>
+    public bool IsAtLastStep() => StepIndex == Settings.StepIds.Count - 1;
+
+    /// <summary>Time left for the current step at <paramref name="now"/>: zero once it has run out or the session is closed.</summary>
+    public TimeSpan Remaining(DateTimeOffset now) => Status switch
+    {
+        SessionStatus.Paused => RemainingWhenPaused ?? TimeSpan.Zero,
+        SessionStatus.Running when StepEndsAt > now => StepEndsAt - now,
+        _ => TimeSpan.Zero,
+    };
+
+    public Contribution? FindContribution(Guid id) => Contributions.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The contributions to one step, in the order they were made.</summary>
+    public IReadOnlyList<Contribution> ContributionsOf(string stepId) => [.. Contributions.Where(c => c.StepId == stepId)];
+
+    public IReadOnlyList<Contribution> CurrentStepContributions() => ContributionsOf(CurrentStepId);
+
+    /// <summary>How many contributions each question of <paramref name="stepId"/> has; questions without any are absent.</summary>
+    public IReadOnlyDictionary<string, int> CountsPerQuestion(string stepId) =>
+        Contributions.Where(c => c.StepId == stepId).CountBy(c => c.QuestionId).ToDictionary();
+
+    /// <summary>How many contributions each step has; steps without any are absent.</summary>
+    public IReadOnlyDictionary<string, int> CountsPerStep() => Contributions.CountBy(c => c.StepId).ToDictionary();
+
+    public bool IsRevealed(string stepId) => RevealedSteps.Contains(stepId);
+
+    public bool IsReady(string key) => ReadyKeys.Contains(key);
 }

@@ -122,16 +122,16 @@ public sealed class ConversationTests : LocalBotTest
     }
 
     [Fact]
-    public async Task StartSessionButton_SaysHonestlyThatTheGesprekstoolIsNotAvailableYet()
+    public async Task StartSessionButton_PostsTheSetupCard()
     {
         var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
 
         var response = await Bot.PostActivityAsync(chat.CardAction(TeamsUser.Create("Anna"), "startSession"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Contains("gesprekstool kan ik nog niet begeleiden", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(Connector.SentActivities);
+        var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
+        Assert.Contains("Gesprekstool starten", text, StringComparison.Ordinal);
+        Assert.Contains("NCTV", text, StringComparison.Ordinal);
     }
 
     [Theory]

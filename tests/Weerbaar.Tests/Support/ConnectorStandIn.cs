@@ -29,6 +29,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     /// <summary>The serviceUrl to put in activities, ending with a slash as Teams sends it.</summary>
     public Uri ServiceUrl { get; private set; } = null!;
 
+    /// <summary>The members the conversation roster knows; a lookup of anyone else gets Teams' "member not found".</summary>
+    public ConcurrentDictionary<string, string> Members { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Extra latency before every answer.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -130,8 +133,11 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             case ConnectorCallKind.Delete:
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 break;
+            case ConnectorCallKind.GetMember when call.Path.Split('/').Last() is var memberId && Members.TryGetValue(Uri.UnescapeDataString(memberId), out var name):
+                await context.Response.WriteAsJsonAsync(new { id = Uri.UnescapeDataString(memberId), name });
+                break;
             case ConnectorCallKind.GetMember:
-                // Rosters are not modelled: Teams' own answer for an unknown member.
+                // Teams' own answer for someone who is not (or no longer) in the conversation.
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 await context.Response.WriteAsJsonAsync(new { error = new { code = "ConversationMemberNotFound", message = "Member not found" } });
                 break;

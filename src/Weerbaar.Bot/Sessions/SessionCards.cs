@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Schema;
+using Weerbaar.Bot.Cards;
+using Weerbaar.Core.Sessions;
+
+namespace Weerbaar.Bot.Sessions;
+
+/// <summary>
+/// Builds the gesprekstool cards from a session and the scenario. Every card carries a fresh card token in its
+/// buttons' data: a double click sends the same token twice, which the coordinator answers once.
+/// </summary>
+public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider)
+{
+    /// <summary>How many contributions a card lists before it summarises the rest (Teams' card size limit).</summary>
+    public const int ListedContributions = 15;
+
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    public Attachment Setup(Scenario scenario, string token)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var data = new JsonObject
+        {
+            ["notice"] = scenario.Notice,
+            ["allSteps"] = string.Join(',', scenario.Steps.Select(s => s.Id)),
+            ["steps"] = new JsonArray([.. scenario.Steps.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = $"{s.Title} ({s.Minutes} min)" })]),
+            ["token"] = token,
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.SessionSetup, data));
+    }
+
+    public Attachment Shared(StoredSession session, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var state = session.State;
+        var step = StepOf(state, scenario);
+        var revealed = state.IsRevealed(state.CurrentStepId);
+        var contributions = state.CurrentStepContributions();
+        var data = new JsonObject
+        {
+            ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
+            ["sessionId"] = session.Id.ToString(),
+            ["refreshUserIds"] = new JsonArray([.. new[] { session.FacilitatorUserId }.OfType<string>().Select(id => (JsonNode)JsonValue.Create(id))]),
+            ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
+            ["stepLabel"] = StepLabel(state),
+            ["title"] = step?.Title ?? string.Empty,
+            ["situation"] = step?.Situation ?? string.Empty,
+            ["hasQuestions"] = step?.Questions.Count > 0,
+            ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject { ["text"] = q.TextFor(state.Settings.Kind) })]),
+            ["timing"] = Timing(state),
+            ["revealed"] = revealed,
+            ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen; die staan in het verslag." : string.Empty,
+            ["notice"] = scenario.Notice,
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.SessionShared, data));
+    }
+
+    /// <summary>The personal view: controls and counts for the facilitator, questions with inputs for a participant.</summary>
+    public Attachment View(StoredSession session, Scenario scenario, string viewerKey, string message)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var state = session.State;
+        var step = StepOf(state, scenario);
+        var card = NewToken();
+        var stepId = state.CurrentStepId;
+        var isFacilitator = state.IsFacilitator(viewerKey);
+        var contributions = state.CurrentStepContributions();
+        JsonObject Action(params (string Key, string Value)[] extra)
+        {
+            var action = new JsonObject { ["sessionId"] = session.Id.ToString(), ["step"] = stepId, ["card"] = card };
+            foreach (var (key, value) in extra)
+            {
+                action[key] = value;
+            }
+
+            return action;
+        }
+
+        var isLast = state.IsAtLastStep();
+        var data = new JsonObject
+        {
+            ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}, {StepLabel(state).ToLowerInvariant()}.",
+            ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
+            ["stepLabel"] = StepLabel(state),
+            ["role"] = isFacilitator ? "u bent gespreksleider" : "u bent deelnemer",
+            ["message"] = message,
+            ["title"] = step?.Title ?? string.Empty,
+            ["situation"] = step?.Situation ?? string.Empty,
+            ["timing"] = Timing(state),
+            ["isFacilitator"] = isFacilitator,
+            ["counts"] = $"{contributions.Count} bijdragen van {contributions.Select(c => c.AuthorKey).Distinct().Count()} deelnemers; {state.ReadyKeys.Count} {(state.ReadyKeys.Count == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.",
+            ["canContribute"] = state.IsOpen && step?.Questions.Count > 0,
+            ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject
+            {
+                ["text"] = q.TextFor(state.Settings.Kind),
+                ["inputId"] = "answer_" + q.Id,
+                ["action"] = Action(("question", q.Id)),
+            })]),
+            ["hasOwn"] = contributions.Any(c => c.AuthorKey == viewerKey),
+            ["own"] = new JsonArray([.. contributions.Where(c => c.AuthorKey == viewerKey).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
+            {
+                ["text"] = CardText.Literal(c.Text),
+                ["action"] = Action(("contribution", c.Id.ToString())),
+            })]),
+            ["hasTaggable"] = isFacilitator && contributions.Count > 0,
+            ["taggable"] = new JsonArray([.. (isFacilitator ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
+            {
+                ["text"] = (c.Tag is { } tag ? $"[{tag}] " : string.Empty) + CardText.Literal(c.Text),
+                ["kwetsbaarheid"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Kwetsbaarheid))),
+                ["actie"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Actie))),
+                ["bijdrage"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Bijdrage))),
+            })]),
+            ["showAgreements"] = isFacilitator && (isLast || step?.Part == ScenarioPart.Afspraken),
+            ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
+            {
+                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {SessionReport.Format(a.Due)}",
+            })]),
+            ["control"] = Action(),
+            ["pauseTitle"] = state.Status == SessionStatus.Paused ? "Hervatten" : "Pauze",
+            ["pauseVerb"] = state.Status == SessionStatus.Paused ? SessionVerb.Resume : SessionVerb.Pause,
+            ["finishTitle"] = isLast ? "Sessie afronden" : "Sessie beëindigen",
+            ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.Cancel,
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.SessionView, data));
+    }
+
+    public Attachment Report(SessionState state, Scenario scenario, string htmlUrl, string markdownUrl, int linkDays)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var data = new JsonObject
+        {
+            ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
+            ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
+            ["summary"] = $"Afgerond op {SessionReport.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
+            {
+                ["title"] = step.Title,
+                ["count"] = $"{state.ContributionsOf(step.Id).Count} bijdragen",
+                ["tagged"] = new JsonArray([.. state.ContributionsOf(step.Id).Where(c => c.Tag is not null).Take(ListedContributions)
+                    .Select(c => (JsonNode)new JsonObject { ["text"] = $"{c.Tag}: {CardText.Literal(c.Text)}" })]),
+            })]),
+            ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
+            {
+                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {SessionReport.Format(a.Due)}",
+            })]),
+            ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",
+            ["htmlUrl"] = htmlUrl,
+            ["markdownUrl"] = markdownUrl,
+        };
+        return BotCards.ToAttachment(templates.Render(CardName.SessionReport, data));
+    }
+
+    public static string Timing(SessionState state) => state.Status switch
+    {
+        SessionStatus.Paused => SessionTexts.Paused,
+        SessionStatus.Completed => "De sessie is afgerond.",
+        SessionStatus.Cancelled => "De sessie is beëindigd.",
+        _ => $"Deze stap eindigt om {SessionClock.TimeOfDay(state.StepEndsAt)}.",
+    };
+
+    private static string StepLabel(SessionState state) => $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}";
+
+    private static ScenarioStep? StepOf(SessionState state, Scenario scenario) => scenario.Step(state.CurrentStepId);
+}

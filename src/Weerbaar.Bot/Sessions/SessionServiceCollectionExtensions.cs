@@ -1,0 +1,41 @@
+using Weerbaar.Core.Sessions;
+
+namespace Weerbaar.Bot.Sessions;
+
+public static class SessionServiceCollectionExtensions
+{
+    /// <summary>The gesprekstool: sessions in the database, their cards, the coordinator and the report links.</summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services)
+    {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionCards>();
+        services.AddSingleton<SharedCardUpdater>();
+        services.AddSingleton<SessionCoordinator>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /sessies/verslag/{token}.html</c> and <c>.md</c>: a finished session's report behind an unguessable link
+    /// that expires. No authentication: whoever has the link may read the report, as with a shared document link.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSessionReports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionCoordinator sessions, CancellationToken cancellationToken) =>
+        {
+            var html = file.EndsWith(".html", StringComparison.Ordinal);
+            var token = Path.GetFileNameWithoutExtension(file);
+            if ((!html && !file.EndsWith(".md", StringComparison.Ordinal)) || token.Length is < 16 or > 64
+                || await sessions.FindReportAsync(token, cancellationToken) is not SessionReportRecord report)
+            {
+                return Results.Text("Dit verslag bestaat niet (meer). Vraag de gespreksleider om het verslag opnieuw te delen met: verslag.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            return html
+                ? Results.Text(report.Html, "text/html; charset=utf-8")
+                : Results.Text(report.Markdown, "text/markdown; charset=utf-8");
+        });
+        return endpoints;
+    }
+}

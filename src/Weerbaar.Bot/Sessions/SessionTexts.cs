@@ -1,0 +1,53 @@
+using Weerbaar.Core.Sessions;
+
+namespace Weerbaar.Bot.Sessions;
+
+/// <summary>The gesprekstool's Dutch sentences outside the card templates, in one place (B1, polite "u").</summary>
+public static class SessionTexts
+{
+    public const string NoScenario = "De gesprekstool is nu niet beschikbaar: het scenario kon niet worden geladen. Probeer het later nog eens.";
+    public const string AlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ **status** om te zien waar u bent, of **stop** om die sessie te beëindigen.";
+    public const string NoSession = "Er loopt nu geen sessie in dit gesprek. Typ **start sessie** om er een te beginnen.";
+    public const string SessionGone = "Deze sessie bestaat niet meer.";
+    public const string SetupUsed = "Met deze kaart is al een sessie gestart.";
+    public const string SetupInvalid = "Vul de naam van uw organisatie in (hooguit 100 tekens) en kies ten minste één stap.";
+    public const string Started = "De sessie is gestart. De gespreksleider bedient de sessie via de kaart.";
+    public const string ContributionSaved = "Dank u. Uw bijdrage is opgeslagen.";
+    public const string ContributionWithdrawn = "Uw bijdrage is ingetrokken.";
+    public const string ReadySaved = "U staat op klaar voor deze stap.";
+    public const string AgreementSaved = "De afspraak is toegevoegd.";
+    public const string TakenOver = "U bent nu de gespreksleider.";
+    public const string HandedOver = "De rol van gespreksleider is overgedragen.";
+    public const string HandOverHow = "Noem de nieuwe gespreksleider met een @-vermelding, bijvoorbeeld: @Weerbaar overdragen @Naam.";
+    public const string Cancelled = "De sessie is beëindigd zonder verslag.";
+    public const string Completed = "De sessie is afgerond. Het verslag staat hieronder.";
+    public const string NoReport = "Er is in dit gesprek nog geen afgeronde sessie met een verslag.";
+    public const string AnonymousTyped = "Deze sessie is anoniem. Als u hier typt, ziet iedereen wie het schreef. Gebruik het invulveld op de kaart (kies **Toon mijn weergave**) of stuur uw bijdrage in een 1-op-1-chat met mij.";
+    public const string ContributionHow = "Typ uw bijdrage zo: **bijdrage:** gevolgd door uw tekst. Of gebruik het invulveld op de kaart.";
+    public const string Paused = "De sessie is gepauzeerd.";
+
+    public static string Refusal(SessionRefusal refusal) => refusal switch
+    {
+        SessionRefusal.NotFacilitator => "Alleen de gespreksleider kan dit doen.",
+        SessionRefusal.SessionClosed => "Deze sessie is al afgelopen.",
+        SessionRefusal.StepOver => "Deze stap is voorbij. Hieronder ziet u de huidige stap.",
+        SessionRefusal.NoSuchQuestion => "Die vraag hoort niet bij de huidige stap.",
+        SessionRefusal.NoSuchContribution => "Die bijdrage bestaat niet meer.",
+        SessionRefusal.NotYourContribution => "U kunt alleen uw eigen bijdragen aanpassen.",
+        SessionRefusal.EmptyText => "Uw bijdrage is leeg. Typ eerst iets in het invulveld.",
+        SessionRefusal.TextTooLong => "Uw tekst is te lang. Houd het bij hooguit 1000 tekens.",
+        SessionRefusal.AlreadyFirstStep => "U bent al bij de eerste stap.",
+        SessionRefusal.AlreadyLastStep => "Dit is de laatste stap. Rond de sessie af met ten minste één afspraak.",
+        SessionRefusal.NotLastStep => "U kunt de sessie pas afronden bij de laatste stap.",
+        SessionRefusal.NeedsAgreement => "Leg eerst ten minste één afspraak vast: wat, wie (een rol) en wanneer.",
+        SessionRefusal.NotEnoughToReveal => "In een anonieme sessie toon ik bijdragen pas vanaf 3 stuks, zodat niemand te herkennen is.",
+        SessionRefusal.NotPaused => "De sessie is niet gepauzeerd.",
+        SessionRefusal.AlreadyPaused => "De sessie is al gepauzeerd.",
+        SessionRefusal.FacilitatorStillHere => "De gespreksleider is nog in dit gesprek. Vraag of die de rol aan u overdraagt.",
+        SessionRefusal.NoSuchAgreement => "Die afspraak bestaat niet meer.",
+        _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
+    };
+
+    public static string Status(SessionState state, int contributions, int participants, int ready, string timing) =>
+        $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {contributions} bijdragen bij deze stap van {participants} deelnemers; {ready} {(ready == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.";
+}

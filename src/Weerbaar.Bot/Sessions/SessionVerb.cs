@@ -1,0 +1,24 @@
+namespace Weerbaar.Bot.Sessions;
+
+/// <summary>The <c>verb</c> values of the gesprekstool cards' Action.Execute buttons.</summary>
+public static class SessionVerb
+{
+    public const string Start = "sessionStart";
+    public const string View = "sessionView";
+    public const string Next = "sessionNext";
+    public const string Previous = "sessionPrevious";
+    public const string Pause = "sessionPause";
+    public const string Resume = "sessionResume";
+    public const string Extend = "sessionExtend";
+    public const string Reveal = "sessionReveal";
+    public const string Contribute = "sessionContribute";
+    public const string Withdraw = "sessionWithdraw";
+    public const string Ready = "sessionReady";
+    public const string Tag = "sessionTag";
+    public const string Agreement = "sessionAgreement";
+    public const string Complete = "sessionComplete";
+    public const string Cancel = "sessionCancel";
+    public const string TakeOver = "sessionTakeOver";
+
+    public static bool IsSessionVerb(string verb) => verb.StartsWith("session", StringComparison.Ordinal);
+}

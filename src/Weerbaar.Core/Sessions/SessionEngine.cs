@@ -1,0 +1,459 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>
+/// The gesprekstool's rules as a pure state machine: a state and a command in, a decision out. No I/O and no clock —
+/// the caller passes the time — so the session service can load, decide, compare-and-swap and decide again after a
+/// lost race and get the very same answer, and the tests can drive every rule directly.
+/// </summary>
+public static class SessionEngine
+{
+    /// <summary>The session lengths the setup card offers.</summary>
+    public static IReadOnlyList<int> AllowedTotalMinutes { get; } = [60, 90, 120];
+
+    public const int MaxOrganisationNameLength = 100;
+    public const int MaxContributionLength = 1000;
+    public const int MaxAgreementLength = 300;
+    public const int MaxOwnerRoleLength = 100;
+    public const int MinExtendMinutes = 1;
+    public const int MaxExtendMinutes = 30;
+
+    /// <summary>
+    /// In an anonymous session fewer contributions than this are not shown to the group: with one or two, the room
+    /// can often tell who wrote what.
+    /// </summary>
+    public const int MinContributionsToRevealAnonymously = 3;
+
+    /// <summary>
+    /// Starts a session at its first step. The bot validates the setup card first, so invalid settings are a programming
+    /// error here and throw <see cref="ArgumentException"/>. When the chosen steps do not end with an
+    /// <see cref="ScenarioPart.Afspraken"/> step, the scenario's (last) one is added: a session always ends with
+    /// agreements, because <see cref="Complete"/> needs at least one.
+    /// </summary>
+    public static SessionState Start(Guid id, SessionSettings settings, string facilitatorKey, Scenario scenario, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentException.ThrowIfNullOrWhiteSpace(facilitatorKey);
+        ArgumentNullException.ThrowIfNull(settings.StepIds, nameof(settings));
+
+        var name = settings.OrganisationName?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > MaxOrganisationNameLength)
+        {
+            throw new ArgumentException($"The organisation name must be 1 to {MaxOrganisationNameLength} characters.", nameof(settings));
+        }
+
+        if (!Enum.IsDefined(settings.Kind))
+        {
+            throw new ArgumentException("Unknown kind of organisation.", nameof(settings));
+        }
+
+        if (!AllowedTotalMinutes.Contains(settings.TotalMinutes))
+        {
+            throw new ArgumentException($"A session lasts {string.Join(", ", AllowedTotalMinutes)} minutes.", nameof(settings));
+        }
+
+        if (settings.StepIds.Count == 0)
+        {
+            throw new ArgumentException("A session needs at least one step.", nameof(settings));
+        }
+
+        var stepIds = settings.StepIds.ToList();
+        if (scenario.Step(stepIds[^1])?.Part != ScenarioPart.Afspraken)
+        {
+            var afspraken = scenario.Steps.LastOrDefault(s => s.Part == ScenarioPart.Afspraken)
+                ?? throw new ArgumentException("The scenario has no step for agreements.", nameof(scenario));
+            stepIds.Add(afspraken.Id);
+        }
+
+        var previous = -1;
+        foreach (var stepId in stepIds)
+        {
+            var index = IndexOfStep(scenario, stepId);
+            if (index < 0)
+            {
+                throw new ArgumentException($"The scenario has no step '{stepId}'.", nameof(settings));
+            }
+
+            if (index <= previous)
+            {
+                throw new ArgumentException("The steps must be chosen once each and in the scenario's order.", nameof(settings));
+            }
+
+            previous = index;
+        }
+
+        var state = new SessionState(
+            id,
+            SessionStatus.Running,
+            settings with { OrganisationName = name, StepIds = [.. stepIds] },
+            facilitatorKey,
+            StepIndex: 0,
+            StepStartedAt: now,
+            StepEndsAt: now,
+            RemainingWhenPaused: null,
+            Contributions: [],
+            Agreements: [],
+            RevealedSteps: ImmutableHashSet<string>.Empty,
+            ReadyKeys: ImmutableHashSet<string>.Empty);
+        return state with { StepEndsAt = now + Duration(state, scenario, 0) };
+    }
+
+    /// <summary>
+    /// The time for a step: its suggested minutes scaled so that the chosen steps fill <see cref="SessionSettings.TotalMinutes"/>.
+    /// </summary>
+    /// <remarks>
+    /// Each step gets the difference of the rounded running totals rather than its own rounded share, so the rounding
+    /// errors do not add up and the steps together last exactly the session's length (unless a tiny step would get less
+    /// than the one-minute minimum).
+    /// </remarks>
+    public static TimeSpan Duration(SessionState state, Scenario scenario, int stepIndex)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var stepIds = state.Settings.StepIds;
+        ArgumentOutOfRangeException.ThrowIfNegative(stepIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stepIndex, stepIds.Count);
+
+        long total = 0, before = 0;
+        for (var i = 0; i < stepIds.Count; i++)
+        {
+            var weight = Weight(scenario, stepIds[i]);
+            if (i < stepIndex)
+            {
+                before += weight;
+            }
+
+            total += weight;
+        }
+
+        var upTo = before + Weight(scenario, stepIds[stepIndex]);
+        long totalMinutes = state.Settings.TotalMinutes;
+        var minutes = RoundedShare(upTo, total, totalMinutes) - RoundedShare(before, total, totalMinutes);
+        return TimeSpan.FromMinutes(Math.Max(1L, minutes));
+    }
+
+    /// <summary>
+    /// Decides what <paramref name="command"/> from <paramref name="actorKey"/> does to <paramref name="state"/> at
+    /// <paramref name="now"/>. A refused command returns the very same state instance.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// Only for programming errors: an unknown command type, or a scenario that does not hold the session's steps.
+    /// </exception>
+    public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorKey);
+        ArgumentNullException.ThrowIfNull(scenario);
+
+        if (!state.IsOpen)
+        {
+            return Refuse(state, SessionRefusal.SessionClosed);
+        }
+
+        if (command.NeedsFacilitator && !state.IsFacilitator(actorKey))
+        {
+            return Refuse(state, SessionRefusal.NotFacilitator);
+        }
+
+        return command switch
+        {
+            NextStep => state.IsAtLastStep()
+                ? Refuse(state, SessionRefusal.AlreadyLastStep)
+                : GoToStep(state, scenario, state.StepIndex + 1, now),
+            PreviousStep => state.StepIndex == 0
+                ? Refuse(state, SessionRefusal.AlreadyFirstStep)
+                : GoToStep(state, scenario, state.StepIndex - 1, now),
+            PauseSession => Pause(state, now),
+            ResumeSession => Resume(state, now),
+            ExtendStep extend => Extend(state, extend.Minutes, now),
+            RevealContributions => Reveal(state),
+            TagContribution tag => Tag(state, tag),
+            AddAgreement agreement => RecordAgreement(state, agreement, now),
+            RemoveAgreement remove => state.Agreements.Any(a => a.Id == remove.AgreementId)
+                ? Shared(state with { Agreements = [.. state.Agreements.Where(a => a.Id != remove.AgreementId)] })
+                : Refuse(state, SessionRefusal.NoSuchAgreement),
+            Complete => Finish(state),
+            Cancel => Shared(state with { Status = SessionStatus.Cancelled }),
+            HandOver handOver => string.IsNullOrWhiteSpace(handOver.ToKey) || state.IsFacilitator(handOver.ToKey)
+                ? Refuse(state, SessionRefusal.InvalidValue)
+                : Shared(state with { FacilitatorKey = handOver.ToKey }),
+            TakeOver takeOver => TakeOverRole(state, takeOver, actorKey),
+            Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now),
+            EditContribution edit => Edit(state, edit, actorKey),
+            WithdrawContribution withdraw => Withdraw(state, withdraw, actorKey),
+            MarkReady => state.ReadyKeys.Contains(actorKey)
+                ? Quiet(state)
+                : Quiet(state with { ReadyKeys = Add(state.ReadyKeys, actorKey) }),
+            _ => throw new ArgumentException($"Unknown session command {command.GetType().Name}.", nameof(command)),
+        };
+    }
+
+    private static SessionDecision GoToStep(SessionState state, Scenario scenario, int stepIndex, DateTimeOffset now)
+    {
+        var moved = state with { StepIndex = stepIndex, StepStartedAt = now, ReadyKeys = ImmutableHashSet<string>.Empty };
+        var duration = Duration(moved, scenario, stepIndex);
+
+        // A paused session stays paused on the next step, with that step's whole time waiting: the facilitator
+        // paused for a reason (a break, a phone call), and moving on to show the next situation does not end it.
+        return Shared(moved with
+        {
+            StepEndsAt = now + duration,
+            RemainingWhenPaused = state.Status == SessionStatus.Paused ? duration : null,
+        });
+    }
+
+    private static SessionDecision Pause(SessionState state, DateTimeOffset now) =>
+        state.Status == SessionStatus.Paused
+            ? Refuse(state, SessionRefusal.AlreadyPaused)
+            : Shared(state with { Status = SessionStatus.Paused, RemainingWhenPaused = state.Remaining(now) });
+
+    private static SessionDecision Resume(SessionState state, DateTimeOffset now) =>
+        state.Status != SessionStatus.Paused
+            ? Refuse(state, SessionRefusal.NotPaused)
+            : Shared(state with
+            {
+                Status = SessionStatus.Running,
+                StepEndsAt = now + (state.RemainingWhenPaused ?? TimeSpan.Zero),
+                RemainingWhenPaused = null,
+            });
+
+    private static SessionDecision Extend(SessionState state, int minutes, DateTimeOffset now)
+    {
+        if (minutes is < MinExtendMinutes or > MaxExtendMinutes)
+        {
+            return Refuse(state, SessionRefusal.InvalidValue);
+        }
+
+        var extra = TimeSpan.FromMinutes(minutes);
+        if (state.Status == SessionStatus.Paused)
+        {
+            return Shared(state with { RemainingWhenPaused = (state.RemainingWhenPaused ?? TimeSpan.Zero) + extra });
+        }
+
+        // "Five more minutes" when the time is already up means five minutes from now, not from the missed deadline.
+        var from = state.StepEndsAt > now ? state.StepEndsAt : now;
+        return Shared(state with { StepEndsAt = from + extra });
+    }
+
+    private static SessionDecision Reveal(SessionState state)
+    {
+        var stepId = state.CurrentStepId;
+        if (state.Settings.Anonymous && state.ContributionsOf(stepId).Count < MinContributionsToRevealAnonymously)
+        {
+            return Refuse(state, SessionRefusal.NotEnoughToReveal);
+        }
+
+        return Shared(state.RevealedSteps.Contains(stepId) ? state : state with { RevealedSteps = Add(state.RevealedSteps, stepId) });
+    }
+
+    private static SessionDecision Tag(SessionState state, TagContribution command)
+    {
+        if (command.Tag is { } tag && !Enum.IsDefined(tag))
+        {
+            return Refuse(state, SessionRefusal.InvalidValue);
+        }
+
+        // The facilitator may tag any step's contributions: labelling is often done while reviewing at the end.
+        return state.FindContribution(command.ContributionId) is null
+            ? Refuse(state, SessionRefusal.NoSuchContribution)
+            : Shared(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Tag = command.Tag }) });
+    }
+
+    private static SessionDecision RecordAgreement(SessionState state, AddAgreement command, DateTimeOffset now)
+    {
+        // Agreements may be recorded at any step while the session is open: a group that spots an action during the
+        // scenario should not have to remember it until the end. The card offers it at the Afspraken step.
+        var what = command.What?.Trim() ?? string.Empty;
+        var ownerRole = command.OwnerRole?.Trim() ?? string.Empty;
+        if (what.Length is 0 or > MaxAgreementLength
+            || ownerRole.Length is 0 or > MaxOwnerRoleLength
+            || command.Due < DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return Refuse(state, SessionRefusal.InvalidValue);
+        }
+
+        var id = DeriveId("agreement", state, state.FacilitatorKey, what, state.Agreements.Count, now, state.Agreements.Select(a => a.Id));
+        return Shared(state with { Agreements = [.. state.Agreements, new Agreement(id, what, ownerRole, command.Due)] });
+    }
+
+    private static SessionDecision Finish(SessionState state)
+    {
+        if (!state.IsAtLastStep())
+        {
+            return Refuse(state, SessionRefusal.NotLastStep);
+        }
+
+        return state.Agreements.Count == 0
+            ? Refuse(state, SessionRefusal.NeedsAgreement)
+            : Shared(state with { Status = SessionStatus.Completed });
+    }
+
+    private static SessionDecision TakeOverRole(SessionState state, TakeOver command, string actorKey)
+    {
+        if (state.IsFacilitator(actorKey))
+        {
+            return Refuse(state, SessionRefusal.InvalidValue);
+        }
+
+        return command.FacilitatorHasLeft
+            ? Shared(state with { FacilitatorKey = actorKey })
+            : Refuse(state, SessionRefusal.FacilitatorStillHere);
+    }
+
+    private static SessionDecision AddContribution(SessionState state, Contribute command, string actorKey, Scenario scenario, DateTimeOffset now)
+    {
+        var stepId = state.CurrentStepId;
+        if (scenario.Step(stepId) is not { } step || !step.Questions.Any(q => q.Id == command.QuestionId))
+        {
+            return Refuse(state, SessionRefusal.NoSuchQuestion);
+        }
+
+        if (CheckText(command.Text, out var text) is var refusal && refusal != SessionRefusal.None)
+        {
+            return Refuse(state, refusal);
+        }
+
+        var id = DeriveId("contribution", state, actorKey, command.QuestionId, state.Contributions.Count, now, state.Contributions.Select(c => c.Id));
+        var contribution = new Contribution(id, stepId, command.QuestionId, actorKey, text, Tag: null, now);
+        return Quiet(state with { Contributions = [.. state.Contributions, contribution] });
+    }
+
+    private static SessionDecision Edit(SessionState state, EditContribution command, string actorKey)
+    {
+        if (OwnContribution(state, command.ContributionId, actorKey) is var refusal && refusal != SessionRefusal.None)
+        {
+            return Refuse(state, refusal);
+        }
+
+        if (CheckText(command.Text, out var text) is var textRefusal && textRefusal != SessionRefusal.None)
+        {
+            return Refuse(state, textRefusal);
+        }
+
+        // The tag stays: the facilitator labelled the point, and an edit usually sharpens it rather than changes it.
+        return Quiet(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Text = text }) });
+    }
+
+    private static SessionDecision Withdraw(SessionState state, WithdrawContribution command, string actorKey) =>
+        OwnContribution(state, command.ContributionId, actorKey) is var refusal && refusal != SessionRefusal.None
+            ? Refuse(state, refusal)
+            : Quiet(state with { Contributions = [.. state.Contributions.Where(c => c.Id != command.ContributionId)] });
+
+    /// <summary>
+    /// Whether <paramref name="actorKey"/> may still change a contribution: only the author (not even the facilitator,
+    /// whose role is to lead, not to rewrite what others said) and only while its step is on screen — once the group
+    /// has moved on, the discussion has been held on what was written.
+    /// </summary>
+    private static SessionRefusal OwnContribution(SessionState state, Guid id, string actorKey) =>
+        state.FindContribution(id) switch
+        {
+            null => SessionRefusal.NoSuchContribution,
+            var c when !string.Equals(c.AuthorKey, actorKey, StringComparison.Ordinal) => SessionRefusal.NotYourContribution,
+            var c when c.StepId != state.CurrentStepId => SessionRefusal.StepOver,
+            _ => SessionRefusal.None,
+        };
+
+    private static SessionRefusal CheckText(string? input, out string text)
+    {
+        text = input?.Trim() ?? string.Empty;
+        return text.Length switch
+        {
+            0 => SessionRefusal.EmptyText,
+            > MaxContributionLength => SessionRefusal.TextTooLong,
+            _ => SessionRefusal.None,
+        };
+    }
+
+    /// <summary>
+    /// A new id for a contribution or agreement, derived from the inputs instead of <see cref="Guid.NewGuid"/>: the
+    /// engine must be a pure function, so that the store's retry after a lost race, a replay and a test all get the
+    /// same decision. The session id, author, subject, count, time and the ids already present go into a SHA-256
+    /// hash, so ids differ across sessions, people and moments; the loop makes an id unique within the session even
+    /// in the (astronomically unlikely) event of a clash. The result is an RFC 9562 version-8 (custom) GUID.
+    /// </summary>
+    private static Guid DeriveId(string kind, SessionState state, string actorKey, string subject, int count, DateTimeOffset now, IEnumerable<Guid> existing)
+    {
+        var taken = existing.ToHashSet();
+        Span<byte> buffer = stackalloc byte[16];
+        for (var salt = 0; ; salt++)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            AppendText(hash, kind);
+            state.Id.TryWriteBytes(buffer, bigEndian: true, out _);
+            hash.AppendData(buffer);
+            AppendText(hash, actorKey);
+            AppendText(hash, subject);
+            AppendInt64(hash, count);
+            AppendInt64(hash, now.UtcTicks);
+            AppendInt64(hash, salt);
+            foreach (var id in taken.Order())
+            {
+                id.TryWriteBytes(buffer, bigEndian: true, out _);
+                hash.AppendData(buffer);
+            }
+
+            var digest = hash.GetHashAndReset();
+            digest[6] = (byte)((digest[6] & 0x0F) | 0x80);
+            digest[8] = (byte)((digest[8] & 0x3F) | 0x80);
+            var candidate = new Guid(digest.AsSpan(0, 16), bigEndian: true);
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static void AppendText(IncrementalHash hash, string text)
+    {
+        // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
+        var bytes = Encoding.UTF8.GetBytes(text);
+        AppendInt64(hash, bytes.Length);
+        hash.AppendData(bytes);
+    }
+
+    private static void AppendInt64(IncrementalHash hash, long value)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
+        hash.AppendData(bytes);
+    }
+
+    private static int IndexOfStep(Scenario scenario, string stepId)
+    {
+        for (var i = 0; i < scenario.Steps.Count; i++)
+        {
+            if (scenario.Steps[i].Id == stepId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A step's suggested minutes; a step without a sensible suggestion still counts as one minute.</summary>
+    private static long Weight(Scenario scenario, string stepId) =>
+        Math.Max(1, (scenario.Step(stepId) ?? throw new ArgumentException($"The scenario has no step '{stepId}'.", nameof(scenario))).Minutes);
+
+    /// <summary>round(cumulative × totalMinutes / total), halves away from zero, in integers.</summary>
+    private static long RoundedShare(long cumulative, long total, long totalMinutes) =>
+        ((2 * cumulative * totalMinutes) + total) / (2 * total);
+
+    private static IReadOnlyList<Contribution> Replace(IReadOnlyList<Contribution> contributions, Guid id, Func<Contribution, Contribution> change) =>
+        [.. contributions.Select(c => c.Id == id ? change(c) : c)];
+
+    private static ImmutableHashSet<string> Add(IReadOnlySet<string> set, string item) =>
+        ImmutableHashSet.CreateRange(StringComparer.Ordinal, set).Add(item);
+
+    private static SessionDecision Shared(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: true);
+
+    private static SessionDecision Quiet(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: false);
+
+    private static SessionDecision Refuse(SessionState state, SessionRefusal refusal) => new(state, refusal, SharedCardChanged: false);
+}

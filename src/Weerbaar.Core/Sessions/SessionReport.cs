@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>
+/// The report of a finished session, as Markdown and as HTML: per step the number of contributions and the tagged
+/// ones, then the agreements. It never names anyone: contributions carry no author in the report, in any session.
+/// </summary>
+public static class SessionReport
+{
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    public static string Markdown(SessionState state, Scenario scenario, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"# Verslag gesprekstool: {state.Settings.OrganisationName}");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"Datum: {Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"_{scenario.Notice}_");
+        foreach (var stepId in state.Settings.StepIds)
+        {
+            var step = scenario.Step(stepId);
+            if (step is null)
+            {
+                continue;
+            }
+
+            var contributions = state.ContributionsOf(stepId);
+            text.AppendLine();
+            text.AppendLine(Invariant, $"## {step.Title}");
+            text.AppendLine();
+            text.AppendLine(Invariant, $"{contributions.Count} bijdragen.");
+            foreach (var question in step.Questions)
+            {
+                var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
+                if (answers.Count == 0)
+                {
+                    continue;
+                }
+
+                text.AppendLine();
+                text.AppendLine(Invariant, $"**{question.TextFor(state.Settings.Kind)}**");
+                text.AppendLine();
+                foreach (var answer in answers)
+                {
+                    text.AppendLine(Invariant, $"- {(answer.Tag is { } tag ? $"[{tag}] " : string.Empty)}{OneLine(answer.Text)}");
+                }
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Afspraken");
+        text.AppendLine();
+        foreach (var agreement in state.Agreements)
+        {
+            text.AppendLine(Invariant, $"- {OneLine(agreement.What)} — {OneLine(agreement.OwnerRole)} — uiterlijk {Format(agreement.Due)}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Html(SessionState state, Scenario scenario, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
+        html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
+        html.Append(Invariant, $"<p>Datum: {Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
+        html.Append(Invariant, $"<p><em>{E(scenario.Notice)}</em></p>");
+        foreach (var stepId in state.Settings.StepIds)
+        {
+            var step = scenario.Step(stepId);
+            if (step is null)
+            {
+                continue;
+            }
+
+            var contributions = state.ContributionsOf(stepId);
+            html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{contributions.Count} bijdragen.</p>");
+            foreach (var question in step.Questions)
+            {
+                var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
+                if (answers.Count > 0)
+                {
+                    html.Append(Invariant, $"<h3>{E(question.TextFor(state.Settings.Kind))}</h3><ul>");
+                    foreach (var answer in answers)
+                    {
+                        html.Append(Invariant, $"<li>{(answer.Tag is { } tag ? $"<strong>{tag}</strong>: " : string.Empty)}{E(answer.Text)}</li>");
+                    }
+
+                    html.Append("</ul>");
+                }
+            }
+        }
+
+        html.Append("<h2>Afspraken</h2><ul>");
+        foreach (var agreement in state.Agreements)
+        {
+            html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {Format(agreement.Due)}</li>");
+        }
+
+        html.Append("</ul></body></html>");
+        return html.ToString();
+    }
+
+    public static string Format(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
+
+namespace Weerbaar.Tests.Sessions;
+
+/// <summary>Drives a gesprekstool session over HTTP in one group chat, as several Teams users.</summary>
+public sealed class SessionConversation(BotApp bot, ConnectorStandIn connector, TeamsConversation chat)
+{
+    public TeamsConversation Chat => chat;
+
+    /// <summary>The facilitator types "start sessie" and submits the setup card; returns the facilitator's view.</summary>
+    public async Task<JsonObject> StartAsync(TeamsUser facilitator, bool anonymous = false, IEnumerable<string>? steps = null, string organisation = "Gemeente Voorbeeld")
+    {
+        var setup = CardOf(await SendAsync(chat.Message(facilitator, "start sessie")));
+        var allSteps = setup["body"]!.AsArray().First(e => e!["id"]?.GetValue<string>() == "steps")!["value"]!.GetValue<string>();
+        var token = ExecuteActions(setup).Single()!["data"]!["token"]!.GetValue<string>();
+        return await InvokeCardAsync(facilitator, "sessionStart", new JsonObject
+        {
+            ["token"] = token,
+            ["organisation"] = organisation,
+            ["kind"] = "gemeente",
+            ["steps"] = steps is null ? allSteps : string.Join(',', steps),
+            ["minutes"] = "90",
+            ["anonymous"] = anonymous ? "true" : "false",
+        });
+    }
+
+    public string SessionId => SharedCard()["actions"]![0]!["data"]!["sessionId"]!.GetValue<string>();
+
+    /// <summary>The shared card as it stands in the chat now (posted, then updated in place).</summary>
+    public JsonObject SharedCard()
+    {
+        var posted = connector.Calls.First(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
+        var updates = connector.Calls.Where(c => c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200).ToList();
+        var latest = updates.Count > 0 ? updates[^1].Activity! : posted.Activity!;
+        return CardOf(latest);
+    }
+
+    public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
+
+    /// <summary>Presses a button of <paramref name="view"/> (found by its verb and, optionally, the data it carries).</summary>
+    public Task<JsonObject> PressAsync(TeamsUser user, JsonObject view, string verb, Func<JsonObject, bool>? which = null, JsonObject? inputs = null)
+    {
+        var data = (JsonObject)ExecuteActions(view).Select(a => a!).First(a => a["verb"]!.GetValue<string>() == verb && (which?.Invoke(a["data"]!.AsObject()) ?? true))["data"]!.DeepClone();
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return InvokeCardAsync(user, verb, data);
+    }
+
+    /// <summary>Contributes to the first question of the current step from the user's view.</summary>
+    public async Task<JsonObject> ContributeAsync(TeamsUser user, string text)
+    {
+        var view = await ViewAsync(user);
+        var action = ExecuteActions(view).First(a => a!["verb"]!.GetValue<string>() == "sessionContribute")!["data"]!.AsObject();
+        return await PressAsync(user, view, "sessionContribute", d => d["question"]!.GetValue<string>() == action["question"]!.GetValue<string>(),
+            new JsonObject { ["answer_" + action["question"]!.GetValue<string>()] = text });
+    }
+
+    public async Task<JsonObject> InvokeCardAsync(TeamsUser user, string verb, JsonObject data)
+    {
+        var response = await bot.PostActivityAsync(chat.CardAction(user, verb, data));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return body["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive"
+            ? body["value"]!.AsObject()
+            : new JsonObject { ["message"] = body["value"]!.GetValue<string>() };
+    }
+
+    public async Task<JsonObject> SendAsync(JsonObject activity)
+    {
+        var before = connector.SentActivities.Count;
+        var response = await bot.PostActivityAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return connector.SentActivities.Skip(before).Last();
+    }
+
+    public static string Message(JsonObject view) => view["message"]?.GetValue<string>() ?? TextOf(view);
+}
