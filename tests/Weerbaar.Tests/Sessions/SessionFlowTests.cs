@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Core.Sessions;
+using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
+
+namespace Weerbaar.Tests.Sessions;
+
+/// <summary>
+/// A gesprekstool session over HTTP in one group chat with a facilitator and two participants (different Teams
+/// users), from the setup card to the report — and the robustness cases: refusals, double clicks, stale cards,
+/// simultaneous clicks, throttling and a restart.
+/// </summary>
+public sealed class SessionFlowTests : LocalBotTest
+{
+    private readonly TeamsUser _lead = TeamsUser.Create("Fenna Facilitator");
+    private readonly TeamsUser _anna = TeamsUser.Create("Anna Ambtenaar");
+    private readonly TeamsUser _bram = TeamsUser.Create("Bram Beleid");
+    private SessionConversation? _session;
+
+    private SessionConversation Session => _session ??= new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl));
+
+    [Fact]
+    public async Task WholeSession_WithAFacilitatorAndTwoParticipants_EndsWithAReportHoldingEveryContributionAndAgreement()
+    {
+        var view = await Session.StartAsync(_lead);
+        Assert.Contains("u bent gespreksleider", TextOf(view), StringComparison.Ordinal);
+        Assert.Contains("Stap 1 van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+
+        var contributions = new List<string>();
+        for (var step = 1; step <= 9; step++)
+        {
+            foreach (var (user, who) in new[] { (_anna, "Anna"), (_bram, "Bram") })
+            {
+                var text = $"Bijdrage van {who} bij stap {step}";
+                Assert.Contains("Uw bijdrage is opgeslagen", TextOf(await Session.ContributeAsync(user, text)), StringComparison.Ordinal);
+                contributions.Add(text);
+            }
+
+            view = await Session.ViewAsync(_lead);
+            if (step < 9)
+            {
+                view = await Session.PressAsync(_lead, view, "sessionNext");
+                Assert.Contains($"Stap {step + 1} van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+            }
+        }
+
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodstroomplan bijwerken",
+            ["agreementOwner"] = "facilitair manager",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("De afspraak is toegevoegd", TextOf(view), StringComparison.Ordinal);
+        await Session.PressAsync(_lead, view, "sessionComplete");
+
+        var report = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        Assert.Contains("18 bijdragen, 1 afspraken", TextOf(report), StringComparison.Ordinal);
+        var markdownUrl = report["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("Markdown", StringComparison.Ordinal))!["url"]!.GetValue<string>();
+        using var client = Bot.CreateClient();
+        var markdown = await client.GetStringAsync(new Uri(markdownUrl).PathAndQuery);
+        Assert.All(contributions, text => Assert.Contains(text, markdown, StringComparison.Ordinal));
+        Assert.Contains("Noodstroomplan bijwerken — facilitair manager", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fenna", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParticipantPressingAFacilitatorButton_IsRefused_AndTheStepStays()
+    {
+        var leadView = await Session.StartAsync(_lead);
+
+        var response = await Session.PressAsync(_anna, leadView, "sessionNext");
+
+        Assert.Contains("Alleen de gespreksleider kan dit doen", TextOf(response), StringComparison.Ordinal);
+        Assert.Contains("Stap 1 van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+        Assert.DoesNotContain(Connector.Calls, c => c.Kind == ConnectorCallKind.Update);
+    }
+
+    [Fact]
+    public async Task DoubleClickOnSend_StoresTheContributionOnce_AndAnswersBothAlike()
+    {
+        await Session.StartAsync(_lead);
+        var view = await Session.ViewAsync(_anna);
+        var question = ExecuteActions(view).First(a => a!["verb"]!.GetValue<string>() == "sessionContribute")!["data"]!["question"]!.GetValue<string>();
+        var inputs = new JsonObject { ["answer_" + question] = "Eén keer bedoeld" };
+
+        var first = await Session.PressAsync(_anna, view, "sessionContribute", inputs: inputs);
+        var second = await Session.PressAsync(_anna, view, "sessionContribute", inputs: inputs);
+
+        Assert.Equal(TextOf(first), TextOf(second));
+        var state = await StateAsync();
+        Assert.Single(state.Contributions);
+    }
+
+    [Fact]
+    public async Task ButtonOnAnOldStepsCard_SaysTheStepIsOver_AndShowsTheCurrentStep()
+    {
+        var leadView = await Session.StartAsync(_lead);
+        var oldView = await Session.ViewAsync(_anna);
+        await Session.PressAsync(_lead, leadView, "sessionNext");
+
+        var response = await Session.PressAsync(_anna, oldView, "sessionReady");
+
+        Assert.Contains("Deze stap is voorbij", TextOf(response), StringComparison.Ordinal);
+        Assert.Contains("Stap 2 van 9", TextOf(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoNextClicksAtTheSameMoment_AdvanceOneStep()
+    {
+        var leadView = await Session.StartAsync(_lead);
+        var again = await Session.ViewAsync(_lead);
+
+        await Task.WhenAll(Session.PressAsync(_lead, leadView, "sessionNext"), Session.PressAsync(_lead, again, "sessionNext"));
+
+        Assert.Equal(1, (await StateAsync()).StepIndex);
+    }
+
+    [Fact]
+    public async Task SharedCard_IsUpdatedOnStepChanges_NeverOnContributions()
+    {
+        var leadView = await Session.StartAsync(_lead);
+
+        await Session.ContributeAsync(_anna, "Een bijdrage");
+        await Session.ContributeAsync(_bram, "Nog een bijdrage");
+        Assert.DoesNotContain(Connector.Calls, c => c.Kind == ConnectorCallKind.Update);
+
+        await Session.PressAsync(_lead, leadView, "sessionNext");
+        Assert.Single(Connector.Calls, c => c.Kind == ConnectorCallKind.Update);
+    }
+
+    [Fact]
+    public async Task ThrottledSharedCardUpdate_WaitsForRetryAfter_AndSucceeds()
+    {
+        var leadView = await Session.StartAsync(_lead);
+        Connector.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1));
+
+        await Session.PressAsync(_lead, leadView, "sessionNext");
+
+        Assert.Equal([429, 200], Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Update).Select(c => c.AnsweredStatus));
+        Assert.Contains("Stap 2 van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousSession_KeepsNamesAndIdsOutOfCardsAndReport_AndRefusesTypedContributions()
+    {
+        var leadView = await Session.StartAsync(_lead, anonymous: true, steps: ["opening", "afspraken"]);
+        foreach (var user in new[] { _anna, _bram, _lead })
+        {
+            await Session.ContributeAsync(user, "Anonieme bijdrage");
+        }
+
+        var typed = await Session.SendAsync(Session.Chat.Message(_anna, "bijdrage: mijn naam staat erbij"));
+        Assert.Contains("Deze sessie is anoniem", typed["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        leadView = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionReveal");
+        leadView = await Session.PressAsync(_lead, leadView, "sessionNext");
+        leadView = await Session.PressAsync(_lead, leadView, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Oefening plannen",
+            ["agreementOwner"] = "crisiscoördinator",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await Session.PressAsync(_lead, leadView, "sessionComplete");
+
+        // What people see: the text and cards the bot sent (the protocol envelope names the addressee, as every reply does).
+        var everything = string.Join("\n", Connector.Calls.Where(c => c.Activity is not null)
+            .Select(c => (c.Activity!["text"]?.ToJsonString() ?? string.Empty) + (c.Activity["attachments"]?.ToJsonString() ?? string.Empty)));
+        foreach (var user in new[] { _anna, _bram })
+        {
+            Assert.DoesNotContain(user.Name, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(user.Id, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(user.AadObjectId, everything, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TakeOver_IsRefusedWhileTheFacilitatorIsHere_AndAllowedOnceTheyLeft()
+    {
+        Connector.Members[_lead.Id] = _lead.Name;
+        await Session.StartAsync(_lead);
+
+        var refused = await Session.PressAsync(_anna, await Session.ViewAsync(_anna), "sessionTakeOver");
+        Assert.Contains("De gespreksleider is nog in dit gesprek", TextOf(refused), StringComparison.Ordinal);
+
+        Connector.Members.TryRemove(_lead.Id, out _);
+        var taken = await Session.PressAsync(_anna, await Session.ViewAsync(_anna), "sessionTakeOver");
+        Assert.Contains("U bent nu de gespreksleider", TextOf(taken), StringComparison.Ordinal);
+        Assert.Contains("u bent gespreksleider", TextOf(taken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedCommands_MoveTheSessionAndShowItsStatus()
+    {
+        await Session.StartAsync(_lead);
+
+        var response = await Bot.PostActivityAsync(Session.Chat.Message(_lead, "volgende"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var status = await Session.SendAsync(Session.Chat.Message(_anna, "status"));
+
+        Assert.StartsWith("Stap 2 van 9.", status["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var refused = await Session.SendAsync(Session.Chat.Message(_anna, "vorige"));
+        Assert.Contains("Alleen de gespreksleider", refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompletingWithoutAnAgreement_IsRefused()
+    {
+        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        view = await Session.PressAsync(_lead, view, "sessionNext");
+
+        var response = await Session.PressAsync(_lead, view, "sessionComplete");
+
+        Assert.Contains("Leg eerst ten minste één afspraak vast", TextOf(response), StringComparison.Ordinal);
+        Assert.Equal(SessionStatus.Running, (await StateAsync()).Status);
+    }
+
+    [Fact]
+    public async Task UnknownReportLink_Gets404WithADutchMessage()
+    {
+        using var client = Bot.CreateClient();
+
+        var response = await client.GetAsync("/sessies/verslag/bestaatnietbestaatniet1234.html");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Dit verslag bestaat niet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<SessionState> StateAsync() =>
+        (await Bot.Services.GetRequiredService<SessionStore>().LoadAsync(Guid.Parse(Session.SessionId), CancellationToken.None))!.State;
+}
