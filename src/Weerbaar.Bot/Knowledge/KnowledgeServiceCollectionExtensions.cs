@@ -22,6 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<Answerer>();
         services.AddSingleton<IRetentionPolicy, UnansweredQuestionRetention>();
         services.AddSingleton<IRetentionPolicy, FeedbackCommentRetention>();
+        services.AddSingleton<IRetentionPolicy, SessionRetention>();
         services.AddHostedService<KnowledgeLoader>();
         services.AddHostedService<RetentionJob>();
         return services;

@@ -15,6 +15,10 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int FeedbackCommentDays { get; set; } = 180;
 
+    /// <summary>Days a finished (or cancelled) gesprekstool session with its contributions is kept.</summary>
+    [Range(1, 3650)]
+    public int SessionDays { get; set; } = 365;
+
     /// <summary>How often the retention job runs, in hours.</summary>
     [Range(1, 168)]
     public int IntervalHours { get; set; } = 24;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Retention;
+using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Support;
 
@@ -42,5 +43,32 @@ public sealed class RetentionTests
         Assert.Equal(2, feedback.Count);
         Assert.Null(feedback[0].Comment);
         Assert.Equal("nieuw commentaar", feedback[1].Comment);
+    }
+
+    [Fact]
+    public async Task FinishedSessionsExpiredReportsAndOldActionRecords_AreRemoved_OpenSessionsStay()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var contexts = await database.MigrateAsync();
+        var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        await using (var db = contexts.CreateDbContext())
+        {
+            foreach (var (status, age) in new[] { (SessionStatus.Completed, 400), (SessionStatus.Running, 400), (SessionStatus.Completed, 10) })
+            {
+                db.Sessions.Add(new SessionRecord { Id = Guid.NewGuid(), ChannelId = "msteams", ConversationId = "c", ServiceUrl = "http://x/", Status = status, State = "{}", CreatedAt = now.AddDays(-age), UpdatedAt = now.AddDays(-age) });
+            }
+
+            db.SessionReports.Add(new SessionReportRecord { Token = "expired-token-0000", SessionId = Guid.NewGuid(), Markdown = "m", Html = "h", CreatedAt = now.AddDays(-40), ExpiresAt = now.AddDays(-10) });
+            db.SessionActions.Add(new SessionActionRecord { Key = "old", SessionId = Guid.NewGuid(), Response = "r", CreatedAt = now.AddDays(-2) });
+            await db.SaveChangesAsync();
+        }
+
+        var removed = await new SessionRetention(contexts, Options.Create(new RetentionOptions())).PurgeAsync(now, CancellationToken.None);
+
+        Assert.Equal(3, removed);
+        await using var check = contexts.CreateDbContext();
+        Assert.Equal(2, await check.Sessions.CountAsync());
+        Assert.Empty(await check.SessionReports.ToListAsync());
+        Assert.Empty(await check.SessionActions.ToListAsync());
     }
 }
