@@ -61,6 +61,21 @@ internal static partial class Log
     [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Session {SessionId}: the shared card could not be updated ({ExceptionType})")]
     public static partial void SharedCardNotUpdated(ILogger logger, Guid sessionId, string exceptionType);
 
+    [LoggerMessage(EventId = 2510, Level = LogLevel.Information, Message = "Follow-up reminder of session {SessionId} sent")]
+    public static partial void ReminderSent(ILogger logger, Guid sessionId);
+
+    [LoggerMessage(EventId = 2511, Level = LogLevel.Warning, Message = "Follow-up reminder of session {SessionId} refused by Teams ({Status}); given up")]
+    public static partial void ReminderRefused(ILogger logger, Guid sessionId, int status);
+
+    [LoggerMessage(EventId = 2512, Level = LogLevel.Warning, Message = "Follow-up reminder of session {SessionId} failed ({ExceptionType}); will retry a few times")]
+    public static partial void ReminderFailed(ILogger logger, Guid sessionId, string exceptionType);
+
+    [LoggerMessage(EventId = 2513, Level = LogLevel.Warning, Message = "Checking for due reminders failed ({ExceptionType})")]
+    public static partial void ReminderCheckFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2514, Level = LogLevel.Information, Message = "Bot removed from a conversation: {Count} stored reminders dropped")]
+    public static partial void ConversationForgotten(ILogger logger, int count);
+
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     public static partial void DatabaseReady(ILogger logger, string provider);
 

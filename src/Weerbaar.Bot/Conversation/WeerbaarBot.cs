@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Sessions;
+using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Conversation;
 
@@ -16,7 +17,9 @@ public sealed class WeerbaarBot(
     QuestionResponder questions,
     CardActionRouter cardActions,
     SessionCoordinator sessions,
-    WelcomeLedger welcomeLedger) : TeamsActivityHandler
+    ReminderStore reminders,
+    WelcomeLedger welcomeLedger,
+    ILogger<WeerbaarBot> logger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     private const string ExecuteActionType = "Action.Execute";
@@ -61,6 +64,21 @@ public sealed class WeerbaarBot(
         {
             await WelcomeOnceAsync(turnContext, cancellationToken);
         }
+
+        if (activity.MembersRemoved?.Any(member => member.Id == activity.Recipient.Id) == true)
+        {
+            await ForgetConversationAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+        => ForgetConversationAsync(turnContext, cancellationToken);
+
+    // Removed or uninstalled: what was kept to post here later (reminders and their conversation references) goes.
+    private async Task ForgetConversationAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var dropped = await reminders.DropConversationAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, cancellationToken);
+        Log.ConversationForgotten(logger, dropped);
     }
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)

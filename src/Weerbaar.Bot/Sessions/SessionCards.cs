@@ -126,7 +126,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         return BotCards.ToAttachment(templates.Render(CardName.SessionView, data));
     }
 
-    public Attachment Report(SessionState state, Scenario scenario, string htmlUrl, string markdownUrl, int linkDays)
+    public Attachment Report(Guid sessionId, SessionState state, Scenario scenario, string htmlUrl, string markdownUrl, int linkDays)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -147,6 +147,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
                 ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {SessionReport.Format(a.Due)}",
             })]),
             ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",
+            ["sessionId"] = sessionId.ToString(),
             ["htmlUrl"] = htmlUrl,
             ["markdownUrl"] = markdownUrl,
         };

@@ -23,6 +23,7 @@ public sealed class SessionCoordinator(
     SessionCards cards,
     KnowledgeSearch search,
     StateStore claims,
+    ReminderStore reminders,
     SharedCardUpdater updater,
     IHttpContextAccessor http,
     IOptions<SessionOptions> options,
@@ -73,6 +74,11 @@ public sealed class SessionCoordinator(
         }
 
         var actor = ActorKey(turnContext.Activity);
+        if (verb == SessionVerb.Reminder)
+        {
+            return await ScheduleReminderAsync(turnContext, session, actor, Text(data, "weeks"), cancellationToken);
+        }
+
         if (verb == SessionVerb.View)
         {
             return CardActionResult.WithCard(cards.View(session, scenario, actor, string.Empty), string.Empty);
@@ -263,6 +269,22 @@ public sealed class SessionCoordinator(
         }
     }
 
+    private async Task<CardActionResult> ScheduleReminderAsync(ITurnContext turnContext, StoredSession session, string actor, string? weeksText, CancellationToken cancellationToken)
+    {
+        if (!session.State.IsFacilitator(actor))
+        {
+            return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
+        }
+
+        if (session.State.Status != SessionStatus.Completed || !int.TryParse(weeksText, NumberStyles.None, CultureInfo.InvariantCulture, out var weeks) || weeks is < 1 or > 52)
+        {
+            return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.InvalidValue));
+        }
+
+        await reminders.ScheduleAsync(session.Id, session.Place, turnContext.Activity.Recipient.Id, timeProvider.GetUtcNow().AddDays(7 * weeks), cancellationToken);
+        return CardActionResult.Answer(SessionTexts.ReminderScheduled(weeks));
+    }
+
     private async Task PostReportAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
     {
         var today = SessionClock.Today(timeProvider.GetUtcNow());
@@ -274,7 +296,7 @@ public sealed class SessionCoordinator(
             TimeSpan.FromDays(days),
             cancellationToken);
         var baseUrl = BaseUrl();
-        var report = MessageFactory.Attachment(cards.Report(session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
+        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
         report.Summary = $"Verslag: {session.State.Settings.OrganisationName}";
         await turnContext.SendActivityAsync(report, cancellationToken);
     }

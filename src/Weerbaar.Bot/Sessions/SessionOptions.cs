@@ -7,6 +7,10 @@ public sealed class SessionOptions
 {
     public const string SectionName = "Sessions";
 
+    /// <summary>Seconds between checks for due follow-up reminders.</summary>
+    [Range(1, 3600)]
+    public int ReminderCheckSeconds { get; set; } = 60;
+
     /// <summary>Days a report link works.</summary>
     [Range(1, 365)]
     public int ReportLinkDays { get; set; } = 30;

@@ -13,6 +13,9 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionCards>();
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<SessionCoordinator>();
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<ReminderSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
         return services;
     }
 

@@ -26,6 +26,18 @@ public static class SessionTexts
     public const string ContributionHow = "Typ uw bijdrage zo: **bijdrage:** gevolgd door uw tekst. Of gebruik het invulveld op de kaart.";
     public const string Paused = "De sessie is gepauzeerd.";
 
+    public static string ReminderScheduled(int weeks) => $"Afgesproken. Over {weeks} weken vraag ik in dit gesprek hoe het met de afspraken gaat.";
+
+    public static string Reminder(string organisation, IEnumerable<string> agreements)
+    {
+        var list = string.Join("\n", agreements.Select(a => "- " + a));
+        return $"Een tijd geleden hield u de sessie met de gesprekstool voor {organisation}. Hoe staat het met de afspraken?"
+            + (list.Length > 0 ? "\n\n" + list : string.Empty)
+            + "\n\nTyp **start sessie** als u een nieuw gesprek wilt voeren.";
+    }
+
+    public const string ReminderWithoutSession = "Een tijd geleden hield u een sessie met de gesprekstool. Hoe staat het met de afspraken die u toen maakte?";
+
     public static string Refusal(SessionRefusal refusal) => refusal switch
     {
         SessionRefusal.NotFacilitator => "Alleen de gespreksleider kan dit doen.",

@@ -19,6 +19,7 @@ public static class SessionVerb
     public const string Complete = "sessionComplete";
     public const string Cancel = "sessionCancel";
     public const string TakeOver = "sessionTakeOver";
+    public const string Reminder = "sessionReminder";
 
     public static bool IsSessionVerb(string verb) => verb.StartsWith("session", StringComparison.Ordinal);
 }

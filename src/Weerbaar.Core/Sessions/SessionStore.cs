@@ -120,7 +120,7 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
                 // Another change (or the same action from a double click) won the race: decide again on fresh state.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), timeProvider, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
             }
         }
     }

@@ -38,6 +38,9 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Session reports behind their links.</summary>
     public DbSet<SessionReportRecord> SessionReports => Set<SessionReportRecord>();
 
+    /// <summary>Follow-up reminders after sessions.</summary>
+    public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -117,6 +120,21 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(r => r.Token).HasMaxLength(64);
             entity.HasIndex(r => r.SessionId);
             entity.HasIndex(r => r.ExpiresAt);
+        });
+
+        modelBuilder.Entity<FollowUpReminder>(entity =>
+        {
+            entity.ToTable("follow_up_reminders");
+            entity.HasKey(r => r.Id);
+            entity.HasIndex(r => r.SessionId).IsUnique();
+            entity.HasIndex(r => new { r.Status, r.DueAt });
+            entity.HasIndex(r => new { r.ChannelId, r.ConversationId });
+            entity.Property(r => r.ChannelId).HasMaxLength(64);
+            entity.Property(r => r.ConversationId).HasMaxLength(512);
+            entity.Property(r => r.ServiceUrl).HasMaxLength(512);
+            entity.Property(r => r.TenantId).HasMaxLength(64);
+            entity.Property(r => r.BotId).HasMaxLength(256);
+            entity.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         });
 
         modelBuilder.Entity<UnansweredQuestion>(entity =>
