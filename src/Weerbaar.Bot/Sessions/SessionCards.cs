@@ -41,7 +41,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
             ["sessionId"] = session.Id.ToString(),
-            ["refreshUserIds"] = new JsonArray([.. new[] { session.FacilitatorUserId }.OfType<string>().Select(id => (JsonNode)JsonValue.Create(id))]),
+            ["refreshUserIds"] = new JsonArray([.. RefreshUserIds(session).Select(id => (JsonNode)JsonValue.Create(id))]),
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
             ["stepLabel"] = StepLabel(state),
             ["title"] = step?.Title ?? string.Empty,
@@ -101,10 +101,13 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["hasOwn"] = contributions.Any(c => c.AuthorKey == viewerKey),
             ["own"] = new JsonArray([.. contributions.Where(c => c.AuthorKey == viewerKey).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
-                ["text"] = CardText.Literal(c.Text),
+                ["text"] = c.Text,
+                ["inputId"] = "edit_" + c.Id.ToString("N"),
                 ["action"] = Action(("contribution", c.Id.ToString())),
             })]),
             ["hasTaggable"] = isFacilitator && contributions.Count > 0,
+            ["hasMore"] = isFacilitator && contributions.Count > ListedContributions,
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen." : string.Empty,
             ["taggable"] = new JsonArray([.. (isFacilitator ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
                 ["text"] = (c.Tag is { } tag ? $"[{tag}] " : string.Empty) + CardText.Literal(c.Text),
@@ -152,6 +155,20 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["markdownUrl"] = markdownUrl,
         };
         return BotCards.ToAttachment(templates.Render(CardName.SessionReport, data));
+    }
+
+    /// <summary>Teams refreshes personal views automatically for at most this many members.</summary>
+    public const int MaxRefreshUsers = 60;
+
+    // Who gets their own view automatically when they look at the shared card: the facilitator, and in a session that
+    // is not anonymous everyone who took part so far. In an anonymous session the card names no participant at all;
+    // they use "Toon mijn weergave".
+    private static IEnumerable<string> RefreshUserIds(StoredSession session)
+    {
+        var facilitator = session.FacilitatorUserId is string id ? new[] { id } : [];
+        return session.State.Settings.Anonymous
+            ? facilitator
+            : facilitator.Concat(session.State.Contributions.Select(c => c.AuthorKey)).Concat(session.State.ReadyKeys).Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers);
     }
 
     public static string Timing(SessionState state) => state.Status switch

@@ -79,6 +79,11 @@ public sealed class SessionCoordinator(
             return await ScheduleReminderAsync(turnContext, session, actor, Text(data, "weeks"), cancellationToken);
         }
 
+        if (verb == SessionVerb.ShowAll)
+        {
+            return await ShowAllAsync(turnContext, session, actor, cancellationToken);
+        }
+
         if (verb == SessionVerb.View)
         {
             return CardActionResult.WithCard(cards.View(session, scenario, actor, string.Empty), string.Empty);
@@ -285,6 +290,23 @@ public sealed class SessionCoordinator(
         return CardActionResult.Answer(SessionTexts.ReminderScheduled(weeks));
     }
 
+    // A long list does not fit on a card; the facilitator can post all of the step's contributions (without authors).
+    private static async Task<CardActionResult> ShowAllAsync(ITurnContext turnContext, StoredSession session, string actor, CancellationToken cancellationToken)
+    {
+        if (!session.State.IsFacilitator(actor))
+        {
+            return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
+        }
+
+        var lines = session.State.CurrentStepContributions().Select(c => "- " + CardText.Literal(string.Join(' ', c.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        foreach (var chunk in lines.Chunk(40))
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(string.Join('\n', chunk)), cancellationToken);
+        }
+
+        return CardActionResult.Replied(SessionTexts.AllContributionsPosted);
+    }
+
     private async Task PostReportAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
     {
         var today = SessionClock.Today(timeProvider.GetUtcNow());
@@ -327,6 +349,7 @@ public sealed class SessionCoordinator(
         SessionVerb.TakeOver => new TakeOver(await FacilitatorHasLeftAsync(turnContext, session, cancellationToken)),
         SessionVerb.Contribute when Text(data, "question") is string question => new Contribute(question, Text(data, "answer_" + question) ?? string.Empty),
         SessionVerb.Withdraw when Guid.TryParse(Text(data, "contribution"), out var id) => new WithdrawContribution(id),
+        SessionVerb.Edit when Guid.TryParse(Text(data, "contribution"), out var id) => new EditContribution(id, Text(data, "edit_" + id.ToString("N")) ?? string.Empty),
         SessionVerb.Tag when Guid.TryParse(Text(data, "contribution"), out var id) && Enum.TryParse<ContributionTag>(Text(data, "tag"), out var tag) => new TagContribution(id, tag),
         SessionVerb.Agreement when DateOnly.TryParseExact(Text(data, "agreementDue"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) =>
             new AddAgreement(Text(data, "agreementWhat") ?? string.Empty, Text(data, "agreementOwner") ?? string.Empty, due),
@@ -405,6 +428,7 @@ public sealed class SessionCoordinator(
         {
             SessionVerb.Contribute => SessionTexts.ContributionSaved,
             SessionVerb.Withdraw => SessionTexts.ContributionWithdrawn,
+            SessionVerb.Edit => SessionTexts.ContributionEdited,
             SessionVerb.Ready => SessionTexts.ReadySaved,
             SessionVerb.Agreement => SessionTexts.AgreementSaved,
             SessionVerb.TakeOver => SessionTexts.TakenOver,

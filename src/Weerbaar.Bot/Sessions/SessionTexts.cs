@@ -14,6 +14,8 @@ public static class SessionTexts
     public const string Started = "De sessie is gestart. De gespreksleider bedient de sessie via de kaart.";
     public const string ContributionSaved = "Dank u. Uw bijdrage is opgeslagen.";
     public const string ContributionWithdrawn = "Uw bijdrage is ingetrokken.";
+    public const string ContributionEdited = "Uw bijdrage is aangepast.";
+    public const string AllContributionsPosted = "Alle bijdragen van deze stap staan hieronder in de chat.";
     public const string ReadySaved = "U staat op klaar voor deze stap.";
     public const string AgreementSaved = "De afspraak is toegevoegd.";
     public const string TakenOver = "U bent nu de gespreksleider.";

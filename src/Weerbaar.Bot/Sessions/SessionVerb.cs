@@ -13,6 +13,8 @@ public static class SessionVerb
     public const string Reveal = "sessionReveal";
     public const string Contribute = "sessionContribute";
     public const string Withdraw = "sessionWithdraw";
+    public const string Edit = "sessionEdit";
+    public const string ShowAll = "sessionShowAll";
     public const string Ready = "sessionReady";
     public const string Tag = "sessionTag";
     public const string Agreement = "sessionAgreement";

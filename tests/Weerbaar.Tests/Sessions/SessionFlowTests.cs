@@ -217,6 +217,68 @@ public sealed class SessionFlowTests : LocalBotTest
     }
 
     [Fact]
+    public async Task Participant_EditsTheirOwnContribution_AndCannotEditSomeoneElses()
+    {
+        await Session.StartAsync(_lead);
+        var view = await Session.ContributeAsync(_anna, "Eerste versie");
+        var edit = ExecuteActions(view).First(a => a!["verb"]!.GetValue<string>() == "sessionEdit")!["data"]!.AsObject();
+        var inputId = "edit_" + Guid.Parse(edit["contribution"]!.GetValue<string>()).ToString("N");
+
+        var edited = await Session.PressAsync(_anna, view, "sessionEdit", inputs: new JsonObject { [inputId] = "Verbeterde versie" });
+        var stolen = await Session.PressAsync(_bram, view, "sessionEdit", inputs: new JsonObject { [inputId] = "Overschreven" });
+
+        Assert.Contains("Uw bijdrage is aangepast", TextOf(edited), StringComparison.Ordinal);
+        Assert.Contains("U kunt alleen uw eigen bijdragen aanpassen", TextOf(stolen), StringComparison.Ordinal);
+        Assert.Equal(["Verbeterde versie"], (await StateAsync()).Contributions.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task ManyContributions_AreSummarisedOnTheCard_AndTheFacilitatorCanPostThemAll()
+    {
+        await Session.StartAsync(_lead);
+        for (var i = 1; i <= 18; i++)
+        {
+            await Session.ContributeAsync(i % 2 == 0 ? _anna : _bram, $"Bijdrage nummer {i}");
+        }
+
+        var view = await Session.ViewAsync(_lead);
+        Assert.Contains("En nog 3 bijdragen.", TextOf(view), StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(view.ToJsonString()) < 21 * 1024);
+
+        var before = Connector.SentActivities.Count;
+        await Session.PressAsync(_lead, view, "sessionShowAll");
+        var posted = string.Join("\n", Connector.SentActivities.Skip(before).Select(a => a["text"]!.GetValue<string>()));
+        Assert.All(Enumerable.Range(1, 18), i => Assert.Contains($"Bijdrage nummer {i}\n", posted + "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SharedCard_RefreshesTheViewsOfTheFacilitatorAndParticipants_InASessionThatIsNotAnonymous()
+    {
+        var view = await Session.StartAsync(_lead);
+        await Session.ContributeAsync(_anna, "Ik doe mee");
+        await Session.PressAsync(_lead, view, "sessionNext");
+
+        var userIds = Session.SharedCard()["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()).ToList();
+
+        Assert.Equal([_lead.Id, _anna.Id], userIds);
+        Assert.Equal("sessionView", Session.SharedCard()["refresh"]!["action"]!["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HandOverWithAMention_MakesTheMentionedMemberFacilitator()
+    {
+        await Session.StartAsync(_lead);
+        var handOver = Session.Chat.Message(_lead, "overdragen <at>Anna Ambtenaar</at>");
+        handOver["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>Anna Ambtenaar</at>", ["mentioned"] = new JsonObject { ["id"] = _anna.Id, ["name"] = _anna.Name } });
+
+        var reply = await Session.SendAsync(handOver);
+
+        Assert.Contains("overgedragen", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(_anna.Id, (await StateAsync()).FacilitatorKey);
+        Assert.Contains("u bent gespreksleider", TextOf(await Session.ViewAsync(_anna)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownReportLink_Gets404WithADutchMessage()
     {
         using var client = Bot.CreateClient();
