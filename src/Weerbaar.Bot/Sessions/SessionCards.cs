@@ -30,9 +30,10 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         return BotCards.ToAttachment(templates.Render(CardName.SessionSetup, data));
     }
 
-    public Attachment Shared(StoredSession session, Scenario scenario)
+    public Attachment Shared(StoredSession session, Scenario scenario, IReadOnlyList<string> refreshUserIds)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(refreshUserIds);
         var state = session.State;
         var step = StepOf(state, scenario);
         var revealed = state.IsRevealed(state.CurrentStepId);
@@ -41,7 +42,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
             ["sessionId"] = session.Id.ToString(),
-            ["refreshUserIds"] = new JsonArray([.. RefreshUserIds(session).Select(id => (JsonNode)JsonValue.Create(id))]),
+            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Select(id => (JsonNode)JsonValue.Create(id))]),
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
             ["stepLabel"] = StepLabel(state),
             ["title"] = step?.Title ?? string.Empty,
@@ -155,20 +156,6 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["markdownUrl"] = markdownUrl,
         };
         return BotCards.ToAttachment(templates.Render(CardName.SessionReport, data));
-    }
-
-    /// <summary>Teams refreshes personal views automatically for at most this many members.</summary>
-    public const int MaxRefreshUsers = 60;
-
-    // Who gets their own view automatically when they look at the shared card: the facilitator, and in a session that
-    // is not anonymous everyone who took part so far. In an anonymous session the card names no participant at all;
-    // they use "Toon mijn weergave".
-    private static IEnumerable<string> RefreshUserIds(StoredSession session)
-    {
-        var facilitator = session.FacilitatorUserId is string id ? new[] { id } : [];
-        return session.State.Settings.Anonymous
-            ? facilitator
-            : facilitator.Concat(session.State.Contributions.Select(c => c.AuthorKey)).Concat(session.State.ReadyKeys).Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers);
     }
 
     public static string Timing(SessionState state) => state.Status switch

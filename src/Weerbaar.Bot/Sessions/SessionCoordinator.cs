@@ -25,6 +25,7 @@ public sealed class SessionCoordinator(
     StateStore claims,
     ReminderStore reminders,
     SharedCardUpdater updater,
+    RefreshAudience audience,
     IHttpContextAccessor http,
     IOptions<SessionOptions> options,
     TimeProvider timeProvider,
@@ -225,7 +226,8 @@ public sealed class SessionCoordinator(
         var state = SessionEngine.Start(Guid.NewGuid(), settings, actor, scenario, timeProvider.GetUtcNow());
         var place = new SessionPlace(activity.ChannelId, activity.Conversation.Id, activity.ServiceUrl, activity.Conversation.TenantId);
         var session = await store.CreateAsync(place, state, activity.From.Id, cancellationToken);
-        var shared = MessageFactory.Attachment(cards.Shared(session, scenario));
+        var refreshUserIds = await audience.ForAsync(turnContext, session, cancellationToken);
+        var shared = MessageFactory.Attachment(cards.Shared(session, scenario, refreshUserIds));
         shared.Summary = $"Gesprekstool: {settings.OrganisationName}";
         var posted = await turnContext.SendActivityAsync(shared, cancellationToken);
         if (posted?.Id is string id)
@@ -257,9 +259,10 @@ public sealed class SessionCoordinator(
 
         if (decision.SharedCardChanged && session.SharedCardActivityId is string activityId)
         {
+            var refreshUserIds = await audience.ForAsync(turnContext, session, cancellationToken);
             try
             {
-                await updater.UpdateAsync(turnContext, activityId, cards.Shared(session, scenario), cancellationToken);
+                await updater.UpdateAsync(turnContext, activityId, cards.Shared(session, scenario, refreshUserIds), cancellationToken);
             }
             catch (ErrorResponseException exception)
             {

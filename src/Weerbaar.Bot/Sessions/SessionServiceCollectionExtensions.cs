@@ -12,6 +12,7 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionCards>();
         services.AddSingleton<SharedCardUpdater>();
+        services.AddSingleton<RefreshAudience>();
         services.AddSingleton<SessionCoordinator>();
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderSender>();

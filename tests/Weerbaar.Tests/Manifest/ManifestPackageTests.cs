@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Weerbaar.Bot.Cli;
 using Weerbaar.Bot.Conversation;
+using Weerbaar.Bot.Sessions;
 using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Manifest;
@@ -89,7 +90,7 @@ public sealed class ManifestPackageTests(ManifestPackageFixture package) : IClas
     }
 
     [Fact]
-    public void CommandLists_OfferHelpInEveryScopeAndOnlyCommandsThatWork()
+    public void CommandLists_OfferHelpAndTheGesprekstoolInEveryScope_AndOnlyCommandsThatWork()
     {
         var lists = package.Manifest["bots"]![0]!["commandLists"]!.AsArray();
 
@@ -99,11 +100,14 @@ public sealed class ManifestPackageTests(ManifestPackageFixture package) : IClas
         {
             var titles = list!["commands"]!.AsArray().Select(command => command!["title"]!.GetValue<string>()).ToList();
             Assert.Contains("help", titles);
+            Assert.Contains("start sessie", titles);
             foreach (var title in titles)
             {
                 // A listed command is one the bot recognises, or an example question (any question is answered).
                 Assert.True(
-                    UserCommand.Parse(title) == UserCommandKind.Help || title.EndsWith('?'),
+                    UserCommand.Parse(title) == UserCommandKind.Help
+                        || TypedSessionCommand.Parse(title)?.Kind is TypedSessionCommandKind.Start or TypedSessionCommandKind.Report
+                        || title.EndsWith('?'),
                     $"Command '{title}' is neither a command the bot knows nor a question.");
             }
         }

@@ -254,14 +254,42 @@ public sealed class SessionFlowTests : LocalBotTest
     [Fact]
     public async Task SharedCard_RefreshesTheViewsOfTheFacilitatorAndParticipants_InASessionThatIsNotAnonymous()
     {
+        foreach (var member in new[] { _lead, _anna, _bram })
+        {
+            Connector.Members[member.Id] = member.Name;
+        }
+
         var view = await Session.StartAsync(_lead);
+        AssertRefreshes(_lead, _anna, _bram);
+        Assert.Equal("sessionView", Session.SharedCard()["refresh"]!["action"]!["verb"]!.GetValue<string>());
+
+        // Bram, who has not said anything yet, is among them: Teams asks for his own view as soon as he sees the card.
+        Assert.Contains("Stap 1 van 9 · u bent deelnemer", TextOf(await Session.ViewAsync(_bram)), StringComparison.Ordinal);
+
         await Session.ContributeAsync(_anna, "Ik doe mee");
         await Session.PressAsync(_lead, view, "sessionNext");
+        AssertRefreshes(_lead, _anna, _bram);
+    }
 
+    [Fact]
+    public async Task SharedCard_WithoutTheRoster_StillRefreshesTheFacilitatorAndThoseWhoTookPart()
+    {
+        Connector.RosterUnavailable = true;
+        var view = await Session.StartAsync(_lead);
+        await Session.ContributeAsync(_anna, "Ik doe mee");
+
+        await Session.PressAsync(_lead, view, "sessionNext");
+
+        Assert.Contains("Stap 2 van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+        AssertRefreshes(_lead, _anna);
+    }
+
+    // The facilitator comes first, so Teams' limit of 60 never leaves them out; the order of the others does not matter.
+    private void AssertRefreshes(TeamsUser facilitator, params TeamsUser[] others)
+    {
         var userIds = Session.SharedCard()["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()).ToList();
-
-        Assert.Equal([_lead.Id, _anna.Id], userIds);
-        Assert.Equal("sessionView", Session.SharedCard()["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal(facilitator.Id, userIds[0]);
+        Assert.Equal(others.Select(o => o.Id).Order(StringComparer.Ordinal), userIds.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     /// <summary>The members the conversation roster knows; a lookup of anyone else gets Teams' "member not found".</summary>
     public ConcurrentDictionary<string, string> Members { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, listing the roster fails as Teams does when the bot may not read it.</summary>
+    public bool RosterUnavailable { get; set; }
+
     /// <summary>Extra latency before every answer.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -56,7 +59,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>The next <paramref name="count"/> calls fail with <paramref name="status"/>.</summary>
+    /// <summary>The next <paramref name="count"/> calls that send, update or look up fail with <paramref name="status"/> (roster listings excepted).</summary>
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
     {
         for (var i = 0; i < count; i++)
@@ -105,7 +108,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         }
 
         var call = await ReadCallAsync(context.Request);
-        if (_faults.TryDequeue(out var fault))
+        if (call.Kind != ConnectorCallKind.ListMembers && _faults.TryDequeue(out var fault))
         {
             _calls.Enqueue(call with { AnsweredStatus = (int)fault.Status });
             _callArrived.Release();
@@ -133,6 +136,13 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             case ConnectorCallKind.Delete:
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 break;
+            case ConnectorCallKind.ListMembers when RosterUnavailable:
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new { error = new { code = "BotNotInConversationRoster", message = "Stand-in roster refused" } });
+                break;
+            case ConnectorCallKind.ListMembers:
+                await context.Response.WriteAsJsonAsync(new { members = Members.Select(m => new { id = m.Key, name = m.Value }).ToArray() });
+                break;
             case ConnectorCallKind.GetMember when call.Path.Split('/').Last() is var memberId && Members.TryGetValue(Uri.UnescapeDataString(memberId), out var name):
                 await context.Response.WriteAsJsonAsync(new { id = Uri.UnescapeDataString(memberId), name });
                 break;
@@ -155,7 +165,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             body = await JsonNode.ParseAsync(request.Body) as JsonObject;
         }
 
-        // Paths: /v3/conversations[/{conversationId}[/activities[/{activityId}]|/members/{id}]]
+        // Paths: /v3/conversations[/{conversationId}[/activities[/{activityId}]|/members/{id}|/pagedmembers]]
         var segments = request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         var conversationId = segments.Length > 2 ? segments[2] : null;
         var activityId = segments.Length > 4 && segments[3] == "activities" ? segments[4] : null;
@@ -166,7 +176,8 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             ("POST", 5, "activities") => ConnectorCallKind.Reply,
             ("PUT", 5, "activities") => ConnectorCallKind.Update,
             ("DELETE", 5, "activities") => ConnectorCallKind.Delete,
-            ("GET", _, "members" or "pagedmembers") => ConnectorCallKind.GetMember,
+            ("GET", 4, "pagedmembers") => ConnectorCallKind.ListMembers,
+            ("GET", _, "members") => ConnectorCallKind.GetMember,
             _ => ConnectorCallKind.Other,
         };
         return new ConnectorCall(kind, request.Method, request.Path.Value!, conversationId, activityId, body, request.Headers.Authorization.ToString(), StatusCodes.Status200OK);
@@ -183,6 +194,7 @@ public enum ConnectorCallKind
     Delete,
     CreateConversation,
     GetMember,
+    ListMembers,
     Other,
 }
 
