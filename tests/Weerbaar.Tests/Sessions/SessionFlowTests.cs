@@ -66,6 +66,46 @@ public sealed class SessionFlowTests : LocalBotTest
     }
 
     [Fact]
+    public async Task FacilitatorExtendsPausesAndTags_TheSharedCardFollows_AndTheReportListsTheTaggedContribution()
+    {
+        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        var endsAt = EndTime();
+
+        view = await Session.PressAsync(_lead, view, "sessionExtend");
+        Assert.Equal(endsAt.AddMinutes(5), EndTime());
+
+        view = await Session.PressAsync(_lead, view, "sessionPause");
+        Assert.Contains("De sessie is gepauzeerd.", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+        view = await Session.PressAsync(_lead, view, "sessionResume");
+        Assert.Contains("Deze stap eindigt om", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+
+        await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
+        await Session.ContributeAsync(_bram, "Wij kunnen koffie schenken");
+        view = await Session.ViewAsync(_lead);
+        var tagged = await Session.PressAsync(_lead, view, "sessionTag", d => d["tag"]!.GetValue<string>() == "Kwetsbaarheid");
+        Assert.Contains("Kwetsbaarheid", TextOf(tagged), StringComparison.Ordinal);
+
+        view = await Session.PressAsync(_lead, tagged, "sessionNext");
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodstroom regelen",
+            ["agreementOwner"] = "facilitair manager",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await Session.PressAsync(_lead, view, "sessionComplete");
+
+        var report = TextOf(CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true)));
+        Assert.Contains("Kwetsbaarheid: Wij hebben geen noodstroom", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("koffie", report, StringComparison.Ordinal);
+    }
+
+    private TimeOnly EndTime() =>
+        TimeOnly.ParseExact(
+            System.Text.RegularExpressions.Regex.Match(TextOf(Session.SharedCard()), @"eindigt om (\d{2}:\d{2})").Groups[1].Value,
+            "HH:mm",
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task ParticipantPressingAFacilitatorButton_IsRefused_AndTheStepStays()
     {
         var leadView = await Session.StartAsync(_lead);
@@ -143,8 +183,13 @@ public sealed class SessionFlowTests : LocalBotTest
     }
 
     [Fact]
-    public async Task AnonymousSession_KeepsNamesAndIdsOutOfCardsAndReport_AndRefusesTypedContributions()
+    public async Task AnonymousSession_KeepsNamesAndIdsOutOfCardsReportsAndLogs_AndRefusesTypedContributions()
     {
+        foreach (var member in new[] { _lead, _anna, _bram })
+        {
+            Connector.Members[member.Id] = member.Name;
+        }
+
         var leadView = await Session.StartAsync(_lead, anonymous: true, steps: ["opening", "afspraken"]);
         foreach (var user in new[] { _anna, _bram, _lead })
         {
@@ -167,6 +212,18 @@ public sealed class SessionFlowTests : LocalBotTest
         // What people see: the text and cards the bot sent (the protocol envelope names the addressee, as every reply does).
         var everything = string.Join("\n", Connector.Calls.Where(c => c.Activity is not null)
             .Select(c => (c.Activity!["text"]?.ToJsonString() ?? string.Empty) + (c.Activity["attachments"]?.ToJsonString() ?? string.Empty)));
+
+        // The full reports behind the report card's links, and everything the bot logged.
+        var report = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        using var client = Bot.CreateClient();
+        foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
+        {
+            everything += await client.GetStringAsync(new Uri(link!["url"]!.GetValue<string>()).PathAndQuery);
+        }
+
+        Assert.Contains("Anonieme bijdrage", everything, StringComparison.Ordinal);
+        Assert.Contains(Bot.Logs.Entries, entry => entry.Contains("sessionContribute accepted", StringComparison.Ordinal));
+        everything += string.Join("\n", Bot.Logs.Entries);
         foreach (var user in new[] { _anna, _bram })
         {
             Assert.DoesNotContain(user.Name, everything, StringComparison.Ordinal);

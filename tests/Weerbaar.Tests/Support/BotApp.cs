@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Weerbaar.Tests.Support;
 
@@ -35,6 +36,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _environment = environment;
     }
 
+    /// <summary>Every log entry the bot wrote, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>The SQLite file this instance uses (when no other connection string was given).</summary>
     public string DatabasePath { get; }
 
@@ -56,6 +60,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
