@@ -81,4 +81,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Database health check failed ({ExceptionType})")]
     public static partial void DatabaseUnreachable(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2600, Level = LogLevel.Warning, Message = "Admin action {Verb} refused: the sender is not an admin or not in a personal chat")]
+    public static partial void AdminRefused(ILogger logger, string verb);
+
+    [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Admin action {Verb}: {Outcome}")]
+    public static partial void AdminAction(ILogger logger, string verb, string outcome);
 }

@@ -1,3 +1,4 @@
+using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cli;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddSessions();
+builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
 
 var app = builder.Build();

@@ -12,7 +12,11 @@ public static class CardName
     public const string SessionShared = "session-shared";
     public const string SessionView = "session-view";
     public const string SessionReport = "session-report";
+    public const string AdminHome = "admin-home";
+    public const string AdminArticle = "admin-article";
+    public const string AdminList = "admin-list";
+    public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, AdminHome, AdminArticle, AdminList, AdminText];
 }

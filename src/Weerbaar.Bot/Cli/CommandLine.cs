@@ -21,6 +21,9 @@ public static class CommandLine
           ask [--json] [QUESTION...]  Answer a question (or one per line of standard input) like the bot does.
           kb validate [DIR]           Check knowledge files; lists problems with file and line, exit 1 if any.
           kb stats                    Published articles, sources, feedback and unanswered questions.
+          kb import <PATH>            Publish a knowledge folder, a .zip in that layout or one article (.md),
+                                      all or nothing; lists problems with file and line, exit 1 if any.
+          kb export <DIR>             Write the published knowledge to an empty folder in the knowledge/ layout.
           bench [--articles N]        Measure index build time, answer latency and memory.
           help                        Show this text.
 

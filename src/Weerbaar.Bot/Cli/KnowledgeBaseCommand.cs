@@ -6,7 +6,8 @@ namespace Weerbaar.Bot.Cli;
 
 /// <summary>
 /// <c>kb validate [DIR]</c>: checks knowledge files (default: the seed folder) and lists every problem with file and
-/// line, exit code 1 when there are any. <c>kb stats</c>: what is published and what users told us.
+/// line, exit code 1 when there are any. <c>kb stats</c>: what is published and what users told us. <c>kb import</c> and
+/// <c>kb export</c>: see <see cref="KnowledgeTransferCommand"/>.
 /// </summary>
 internal static class KnowledgeBaseCommand
 {
@@ -20,8 +21,12 @@ internal static class KnowledgeBaseCommand
                 return await ValidateAsync(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), output, error);
             case "stats":
                 return await StatsAsync([.. args.Skip(1)], output, cancellationToken);
+            case "import":
+                return await KnowledgeTransferCommand.ImportAsync([.. args.Skip(1)], output, error, cancellationToken);
+            case "export":
+                return await KnowledgeTransferCommand.ExportAsync([.. args.Skip(1)], output, error, cancellationToken);
             default:
-                await error.WriteLineAsync("Usage: kb validate [DIR] | kb stats");
+                await error.WriteLineAsync("Usage: kb validate [DIR] | kb stats | kb import <DIR | file.zip | article.md> | kb export <DIR>");
                 return CommandLine.UsageError;
         }
     }

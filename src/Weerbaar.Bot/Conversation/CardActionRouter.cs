@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Search;
@@ -20,6 +21,7 @@ public sealed class CardActionRouter(
     KnowledgeSearch search,
     FeedbackStore feedback,
     SessionCoordinator sessions,
+    AdminCoordinator admin,
     ILogger<CardActionRouter> logger)
 {
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken)
@@ -41,6 +43,9 @@ public sealed class CardActionRouter(
 
             case var sessionVerb when SessionVerb.IsSessionVerb(sessionVerb):
                 return await sessions.HandleAsync(turnContext, sessionVerb, data, cancellationToken);
+
+            case var adminVerb when AdminVerb.IsAdminVerb(adminVerb):
+                return await admin.HandleAsync(turnContext, adminVerb, data, cancellationToken);
 
             case CardVerb.ReadMore when Text(data, "articleId") is string articleId:
                 if (!search.Knowledge.Set.ArticlesById.TryGetValue(articleId, out var article))

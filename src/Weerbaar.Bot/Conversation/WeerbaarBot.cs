@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Sessions;
@@ -17,6 +18,7 @@ public sealed class WeerbaarBot(
     QuestionResponder questions,
     CardActionRouter cardActions,
     SessionCoordinator sessions,
+    AdminCoordinator admin,
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
@@ -42,6 +44,11 @@ public sealed class WeerbaarBot(
         }
 
         if (await sessions.TryHandleTypedAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
+
+        if (await admin.TryHandleTypedAsync(turnContext, text, cancellationToken))
         {
             return;
         }

@@ -13,6 +13,7 @@ namespace Weerbaar.Bot.Knowledge;
 internal sealed class KnowledgeLoader(
     KnowledgeStore store,
     KnowledgeSearch search,
+    KnowledgeRefresher refresher,
     IOptions<KnowledgeOptions> options,
     TimeProvider timeProvider,
     ILogger<KnowledgeLoader> logger) : BackgroundService
@@ -25,7 +26,7 @@ internal sealed class KnowledgeLoader(
             await ImportSeedAsync(cancellationToken);
         }
 
-        await RefreshAsync(cancellationToken);
+        await refresher.RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -38,7 +39,7 @@ internal sealed class KnowledgeLoader(
             {
                 if (await store.GetRevisionAsync(stoppingToken) != search.Knowledge.Revision)
                 {
-                    await RefreshAsync(stoppingToken);
+                    await refresher.RefreshAsync(stoppingToken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -64,17 +65,5 @@ internal sealed class KnowledgeLoader(
         }
 
         Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, report.Problems.Count);
-    }
-
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var (knowledge, problems) = await store.LoadPublishedAsync(cancellationToken);
-        foreach (var problem in problems)
-        {
-            Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
-        }
-
-        search.Replace(knowledge);
-        Log.KnowledgeLoaded(logger, knowledge.Set.Articles.Count, knowledge.Revision);
     }
 }

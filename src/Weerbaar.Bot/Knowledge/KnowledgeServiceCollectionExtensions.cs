@@ -15,6 +15,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<KnowledgeEditor>();
+        services.AddSingleton<KnowledgeImporter>();
+        services.AddSingleton<KnowledgeRefresher>();
         services.AddSingleton<KnowledgeStats>();
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<UnansweredQuestionLog>();

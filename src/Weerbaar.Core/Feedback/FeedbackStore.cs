@@ -67,4 +67,24 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
             cancellationToken);
         return updated > 0;
     }
+
+    /// <summary>Per article the 👍 and 👎 and the latest comments, the largest share of 👎 first.</summary>
+    public async Task<IReadOnlyList<ArticleFeedback>> PerArticleAsync(int commentsPerArticle, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var votes = await db.AnswerFeedback.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. votes.GroupBy(v => v.ArticleId, StringComparer.Ordinal)
+            .Select(g => new ArticleFeedback(
+                g.Key,
+                g.Count(v => v.Helpful),
+                g.Count(v => !v.Helpful),
+                [.. g.Where(v => !string.IsNullOrWhiteSpace(v.Comment)).OrderByDescending(v => v.UpdatedAt).Take(commentsPerArticle).Select(v => v.Comment!)]))
+            .OrderByDescending(a => a.NotHelpfulShare).ThenByDescending(a => a.NotHelpful).ThenBy(a => a.ArticleId, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>What users said about one article's answers.</summary>
+public sealed record ArticleFeedback(string ArticleId, int Helpful, int NotHelpful, IReadOnlyList<string> Comments)
+{
+    public double NotHelpfulShare => Helpful + NotHelpful == 0 ? 0 : (double)NotHelpful / (Helpful + NotHelpful);
 }

@@ -13,4 +13,7 @@ public sealed class UnansweredQuestion
     public required string NormalizedText { get; set; }
 
     public DateTimeOffset AskedAt { get; set; }
+
+    /// <summary>An admin marked this wording as outside what Weerbaar is for; it no longer shows in <c>beheer vragen</c>.</summary>
+    public bool OutOfScope { get; set; }
 }

@@ -18,7 +18,15 @@ public static partial class ArticleParser
 
     /// <param name="file">The file's name, for problems and the id check (e.g. <c>articles/noodpakket.md</c>).</param>
     /// <param name="today">The date "laatst gecontroleerd" may not be after.</param>
-    public static Article? Parse(string file, string text, DateOnly today, List<KnowledgeProblem> problems)
+    public static Article? Parse(string file, string text, DateOnly today, List<KnowledgeProblem> problems) => Parse(file, text, today, problems, lenient: false);
+
+    /// <summary>
+    /// Reads what can be read of an article for editing, problems or not (a draft may still be unfinished); null only
+    /// when there is no readable front matter.
+    /// </summary>
+    public static Article? ParseForEditing(string file, string text) => Parse(file, text, DateOnly.MaxValue, [], lenient: true);
+
+    private static Article? Parse(string file, string text, DateOnly today, List<KnowledgeProblem> problems, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(problems);
@@ -88,7 +96,7 @@ public static partial class ArticleParser
         };
 
         var sections = ReadBody(file, lines, close + 1, problems);
-        return problems.Count == before
+        return problems.Count == before || lenient
             ? new Article(id, title, summary, tags, audience, questions, sources, resources, related, lastChecked, status, sections)
             : null;
     }

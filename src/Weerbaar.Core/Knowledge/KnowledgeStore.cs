@@ -12,6 +12,9 @@ namespace Weerbaar.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
+    private const string WaitingSummary = "Nieuwe seedversie; wacht op een beheerder omdat het item sindsdien is bewerkt";
+    private static readonly KnowledgeActor Seed = new(KnowledgeItemVersion.SeedAuthor, "seedbestanden");
+
     public async Task<SeedReport> ImportSeedAsync(IReadOnlyList<KnowledgeFile> seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seed);
@@ -32,6 +35,7 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
                 item = new KnowledgeItem { Kind = file.Kind, Key = file.Key, UpdatedAt = now, LastSeedHash = hash };
                 item.Versions.Add(NewVersion(1, file.Text, KnowledgeVersionStatus.Published, "Geïmporteerd uit de seedbestanden", now));
                 db.KnowledgeItems.Add(item);
+                KnowledgeEditor.Audit(db, Seed, KnowledgeAction.Imported, item, 1, "Geïmporteerd uit de seedbestanden", now);
                 created.Add(file.Path);
                 continue;
             }
@@ -42,11 +46,15 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
             }
 
             var latest = item.Versions.MaxBy(v => v.Number);
-            var editedByAdmin = latest is not null && latest.Author != KnowledgeItemVersion.SeedAuthor;
+            // An admin's version newer than the last seed version that reached users: the seed must not overwrite it.
+            var lastSeedServed = item.Versions.Where(v => v.Author == KnowledgeItemVersion.SeedAuthor && v.Status != KnowledgeVersionStatus.Draft)
+                .Select(v => v.Number).DefaultIfEmpty().Max();
+            var editedByAdmin = item.Versions.Any(v => v.Author != KnowledgeItemVersion.SeedAuthor && v.Number > lastSeedServed);
             var number = (latest?.Number ?? 0) + 1;
             if (editedByAdmin)
             {
-                item.Versions.Add(NewVersion(number, file.Text, KnowledgeVersionStatus.Draft, "Nieuwe seedversie; wacht op een beheerder omdat het item sindsdien is bewerkt", now));
+                item.Versions.Add(NewVersion(number, file.Text, KnowledgeVersionStatus.Draft, WaitingSummary, now));
+                KnowledgeEditor.Audit(db, Seed, KnowledgeAction.DraftSaved, item, number, WaitingSummary, now);
                 waiting.Add(file.Path);
             }
             else
@@ -57,6 +65,7 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
                 }
 
                 item.Versions.Add(NewVersion(number, file.Text, KnowledgeVersionStatus.Published, "Bijgewerkt uit de seedbestanden", now));
+                KnowledgeEditor.Audit(db, Seed, KnowledgeAction.Imported, item, number, "Bijgewerkt uit de seedbestanden", now);
                 updated.Add(file.Path);
             }
 
@@ -69,7 +78,8 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
         await LinkPublishedVersionsAsync(db, cancellationToken);
         if (created.Count > 0 || updated.Count > 0)
         {
-            await RaiseRevisionAsync(db, now, cancellationToken);
+            await KnowledgeEditor.RaiseRevisionAsync(db, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -109,22 +119,6 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
             {
                 item.PublishedVersionId = published?.Id;
             }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task RaiseRevisionAsync(WeerbaarDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var revision = await db.KnowledgeRevisions.FirstOrDefaultAsync(r => r.Id == KnowledgeRevision.SingletonId, cancellationToken);
-        if (revision is null)
-        {
-            db.KnowledgeRevisions.Add(new KnowledgeRevision { Number = 1, ChangedAt = now });
-        }
-        else
-        {
-            revision.Number++;
-            revision.ChangedAt = now;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,9 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The one-row counter of published-knowledge changes.</summary>
     public DbSet<KnowledgeRevision> KnowledgeRevisions => Set<KnowledgeRevision>();
 
+    /// <summary>Who changed which knowledge item, when and why.</summary>
+    public DbSet<KnowledgeAuditEntry> KnowledgeAudit => Set<KnowledgeAuditEntry>();
+
     /// <summary>👍/👎 on answers.</summary>
     public DbSet<AnswerFeedback> AnswerFeedback => Set<AnswerFeedback>();
 
@@ -135,6 +138,18 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(r => r.TenantId).HasMaxLength(64);
             entity.Property(r => r.BotId).HasMaxLength(256);
             entity.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<KnowledgeAuditEntry>(entity =>
+        {
+            entity.ToTable("knowledge_audit");
+            entity.HasIndex(e => e.At);
+            entity.Property(e => e.ActorId).HasMaxLength(100);
+            entity.Property(e => e.ActorName).HasMaxLength(100);
+            entity.Property(e => e.Action).HasConversion<string>().HasMaxLength(32);
+            entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            entity.Property(e => e.Key).HasMaxLength(100);
+            entity.Property(e => e.Summary).HasMaxLength(500);
         });
 
         modelBuilder.Entity<UnansweredQuestion>(entity =>

@@ -1,0 +1,49 @@
+namespace Weerbaar.Bot.Admin;
+
+/// <summary>Every Dutch text of the admin feature (B1), in one place.</summary>
+public static class AdminTexts
+{
+    public const string NoAccess = "U heeft geen toegang tot het beheer van Weerbaar. Vraag een beheerder om u toe te voegen.";
+    public const string PersonalOnly = "Beheer kan alleen in een 1-op-1-chat met mij. Open die chat en typ daar **beheer**.";
+    public const string UnknownCommand = "Dat beheercommando ken ik niet. U kunt typen: **beheer**, **beheer log**, **beheer vragen** of **beheer feedback**.";
+    public const string StaleCard = "Deze kaart hoort bij iets dat niet meer bestaat. Typ **beheer** om opnieuw te beginnen.";
+    public static string HomeSummary(int published, int waiting, int stale, int days) => $"{published} artikelen gepubliceerd. {waiting} wacht op u. {stale} langer dan {days} dagen niet gecontroleerd.";
+    public static string NoResults(string query) => $"Geen artikel gevonden met '{query}'.";
+    public static string Saved(int number) => $"Opgeslagen als concept (versie {number}). Gebruikers zien nog de gepubliceerde versie.";
+    public static string SavedWithProblems(int number) => $"Opgeslagen als concept (versie {number}). Voordat u kunt publiceren, moet u dit nog aanpassen:";
+    public static string Published(int number) => $"Gepubliceerd (versie {number}). Vragen krijgen vanaf nu dit antwoord.";
+    public static string NotPublished(int number) => $"Niet gepubliceerd. Uw tekst is bewaard als concept (versie {number}). Pas dit aan:";
+    public const string Invalid = "Niet opgeslagen. Pas dit aan:";
+    public const string Unpublished = "Het artikel staat niet meer in de antwoorden. De versies blijven bewaard.";
+    public static string RolledBack(int number) => $"Teruggezet. Gebruikers krijgen nu versie {number}.";
+    public const string RolledBackToNothing = "Teruggedraaid. Er was geen eerdere versie, dus het artikel staat niet meer in de antwoorden.";
+    public const string NothingToRollBack = "Er is niets om terug te draaien.";
+    public const string Conflict = "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven. Uw tekst staat hieronder nog: kopieer wat u wilt houden en open het opnieuw via **beheer**.";
+    public static string AlreadyExists(string key) => $"Er bestaat al een artikel met het id '{key}'. Kies een ander id, of zoek het bestaande op.";
+    public const string PreviewBelow = "Het voorbeeld staat hieronder: zo ziet een gebruiker het antwoord.";
+    public const string PreviewImpossible = "Een voorbeeld kan nog niet: het artikel heeft een titel, samenvatting en tekst nodig.";
+    public static string OutOfScope(int count) => $"{count} vragen staan nu buiten scope. Ze komen niet meer in deze lijst.";
+    public static string Status(string published, int latest, string status, string author, string when) => $"Gepubliceerd: {published}. Nieuwste versie: {latest} ({status} van {author}, {when}).";
+    public const string NotPublishedYet = "nog niet";
+    public const string BodyWhole = "Tekst (Markdown; kopjes met ##)";
+    public const string BodyLead = "Tekst: inleiding";
+    public static string BodySection(string heading) => $"Tekst: ## {heading}";
+    public const string NewArticleHeading = "Nieuw artikel";
+    public static string EditArticleHeading(string key) => $"Artikel bewerken: {key}";
+    public static string SourceLine(int line) => $"Bron op regel {line}: gebruik 'titel | adres of geen | uitgever | datum'.";
+    public const string DateMissing = "Vul de datum 'laatst gecontroleerd' in.";
+    public static string HistoryTitle(string key) => $"Geschiedenis: {key}";
+    public const string HistoryIntro = "De nieuwste versie staat bovenaan. Terugzetten maakt van een oude versie een nieuwe, gepubliceerde versie.";
+    public const string LogTitle = "Logboek van de kennisbank";
+    public static string LogIntro(int count) => $"De laatste {count} wijzigingen, de nieuwste bovenaan.";
+    public const string QuestionsTitle = "Vragen zonder antwoord";
+    public const string QuestionsIntro = "Vragen waarop ik geen betrouwbaar antwoord had, gegroepeerd op gelijke woorden. Er staat nooit bij wie het vroeg.";
+    public const string FeedbackTitle = "Feedback per artikel";
+    public const string FeedbackIntro = "Artikelen met het grootste deel 👎 staan bovenaan.";
+    public const string Empty = "Er is nog niets.";
+    public const string BlocksHeadingResources = "Bronnenlijst bewerken";
+    public const string BlocksHeadingScenario = "Gesprekstool bewerken";
+    public const string BlockLabel = "Tekst van dit onderdeel (YAML; let op de inspringing)";
+    public const string BlockHead = "Begin van het bestand";
+    public static string BlocksStatus(string published, int part, int parts) => $"Gepubliceerd: {published}. U bewerkt onderdeel {part} van {parts}.";
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Bot.Admin;
+using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
+
+namespace Weerbaar.Tests.Admin;
+
+/// <summary>
+/// Keeping the knowledge current from Teams, over HTTP: an admin (by Entra object id) adds, edits, publishes and rolls
+/// back articles in the personal chat; users' next questions follow at once; everyone else is refused at every verb.
+/// </summary>
+public sealed class AdminFlowTests : IAsyncLifetime
+{
+    private const string NewTitle = "Hoe werkt de oefening Zonnebloemdag in onze gemeente?";
+
+    private readonly TeamsUser _admin = TeamsUser.Create("Bea Beheerder");
+    private readonly TeamsUser _other = TeamsUser.Create("Otto Ambtenaar");
+    private ConnectorStandIn _connector = null!;
+    private BotApp _bot = null!;
+    private TeamsConversation _adminChat = null!;
+    private TeamsConversation _userChat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        _bot = new BotApp(new Dictionary<string, string?> { ["Admin:UserAadObjectIds:0"] = _admin.AadObjectId });
+        _adminChat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        _userChat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AdminAddsAnArticle_UsersAreAnsweredFromIt_RollbackRemovesIt_AndTheLogShowsBoth()
+    {
+        var homeReply = await SendAsync(_adminChat, _admin, "beheer");
+        Assert.True(homeReply["attachments"] is JsonArray { Count: 1 }, string.Join("\n", _bot.Logs.Entries.Where(e => e.Contains("Exception", StringComparison.Ordinal))));
+        var home = CardOf(homeReply);
+        Assert.Contains("Beheer van de kennisbank", TextOf(home), StringComparison.Ordinal);
+
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.New, new JsonObject { ["verb"] = AdminVerb.New });
+        var published = await PressAsync(_adminChat, _admin, form, AdminVerb.Publish, NewArticleInputs());
+        Assert.Contains("Gepubliceerd (versie 1)", TextOf(published), StringComparison.Ordinal);
+
+        var answer = CardOf(await SendAsync(_userChat, _other, "Wanneer is de Zonnebloemdag oefening?"));
+        Assert.Contains(NewTitle, TextOf(answer), StringComparison.Ordinal);
+
+        var history = await PressAsync(_adminChat, _admin, published, AdminVerb.History);
+        var rolledBack = await PressAsync(_adminChat, _admin, history, AdminVerb.Rollback);
+        Assert.Contains("Er was geen eerdere versie", TextOf(rolledBack), StringComparison.Ordinal);
+
+        var after = await SendAsync(_userChat, _other, "Wanneer is de Zonnebloemdag oefening?");
+        Assert.DoesNotContain(NewTitle, TextOf(after), StringComparison.Ordinal);
+
+        var log = TextOf(CardOf(await SendAsync(_adminChat, _admin, "beheer log")));
+        Assert.Contains("**Gepubliceerd**: zonnebloemdag, versie 1", log, StringComparison.Ordinal);
+        Assert.Contains("**Teruggedraaid**: zonnebloemdag, versie 1", log, StringComparison.Ordinal);
+        Assert.Contains("Bea Beheerder", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdminEdit_ChangesTheNextAnswer_AndAnOlderVersionCanBePutBack()
+    {
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.Edit, EditData("noodpakket"));
+        var inputs = new JsonObject { ["title"] = "Wat stopt u in een noodpakket voor 72 uur?", ["changeSummary"] = "titel korter" };
+        var published = await PressAsync(_adminChat, _admin, form, AdminVerb.Publish, inputs);
+        Assert.Contains("Gepubliceerd (versie 2)", TextOf(published), StringComparison.Ordinal);
+        Assert.Contains("Wat stopt u in een noodpakket voor 72 uur?", TextOf(CardOf(await SendAsync(_userChat, _other, "Wat moet er in een noodpakket?"))), StringComparison.Ordinal);
+
+        var history = await PressAsync(_adminChat, _admin, published, AdminVerb.History);
+        var restored = await PressAsync(_adminChat, _admin, history, AdminVerb.Rollback, which: d => d["number"]?.GetValue<string>() == "1");
+
+        Assert.Contains("Gebruikers krijgen nu versie 3", TextOf(restored), StringComparison.Ordinal);
+        Assert.Contains("Wat hoort er in een noodpakket?", TextOf(CardOf(await SendAsync(_userChat, _other, "Wat moet er in een noodpakket?"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SomeoneWithoutRights_IsRefusedForTheCommandAndForEveryVerbPostedDirectly_AndNothingChanges()
+    {
+        var revision = await RevisionAsync();
+
+        var typed = await SendAsync(_userChat, _other, "beheer");
+        Assert.Equal(AdminTexts.NoAccess, typed["text"]!.GetValue<string>());
+        foreach (var verb in typeof(AdminVerb).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!))
+        {
+            var data = EditData("noodpakket");
+            data["itemVersion"] = "1";
+            data["title"] = "Overgenomen";
+            var response = await InvokeRawAsync(_userChat, _other, verb, data);
+            Assert.Equal(AdminTexts.NoAccess, response["value"]!.GetValue<string>());
+        }
+
+        Assert.Equal(revision, await RevisionAsync());
+        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        Assert.Empty(await db.KnowledgeAudit.Where(e => e.ActorId != KnowledgeItemVersion.SeedAuthor).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AdminInAGroupChat_IsSentToThePersonalChat()
+    {
+        var group = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+
+        var reply = await SendAsync(group, _admin, "beheer");
+
+        Assert.Equal(AdminTexts.PersonalOnly, reply["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TwoAdminsSaveTheSameArticle_TheSecondGetsAConflict_AndNeitherTextIsLost()
+    {
+        var second = TeamsUser.Create("Cas Collega");
+        await _bot.DisposeAsync();
+        _bot = new BotApp(new Dictionary<string, string?>
+        {
+            ["Admin:UserAadObjectIds:0"] = _admin.AadObjectId,
+            ["Admin:UserAadObjectIds:1"] = second.AadObjectId,
+        });
+        var first = await InvokeAsync(_adminChat, _admin, AdminVerb.Edit, EditData("noodpakket"));
+        var secondChat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        var other = await InvokeAsync(secondChat, second, AdminVerb.Edit, EditData("noodpakket"));
+
+        var saved = await PressAsync(_adminChat, _admin, first, AdminVerb.Save, new JsonObject { ["summary"] = "Samenvatting van Bea over het noodpakket voor thuis." });
+        var conflict = await PressAsync(secondChat, second, other, AdminVerb.Save, new JsonObject { ["summary"] = "Samenvatting van Cas over het noodpakket voor thuis." });
+
+        Assert.Contains("Opgeslagen als concept (versie 2)", TextOf(saved), StringComparison.Ordinal);
+        Assert.Contains("Iemand anders heeft dit intussen gewijzigd", TextOf(conflict), StringComparison.Ordinal);
+        Assert.Contains("Samenvatting van Cas over het noodpakket voor thuis.", TextOf(conflict), StringComparison.Ordinal);
+        var editor = _bot.Services.GetRequiredService<KnowledgeEditor>();
+        var item = await editor.GetAsync(KnowledgeKind.Article, "noodpakket", CancellationToken.None);
+        Assert.Contains("Samenvatting van Bea", item!.LatestContent, StringComparison.Ordinal);
+        Assert.Equal(2, item.LatestNumber);
+    }
+
+    [Fact]
+    public async Task PublishingInvalidContent_IsRefusedWithDutchReasons_AndUsersKeepThePublishedVersion()
+    {
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.Edit, EditData("noodpakket"));
+
+        var refused = await PressAsync(_adminChat, _admin, form, AdminVerb.Publish, new JsonObject { ["body"] = "Te <script>kort</script>.", ["tags"] = "" });
+
+        var text = TextOf(refused);
+        Assert.Contains("Niet gepubliceerd", text, StringComparison.Ordinal);
+        Assert.Contains("De tekst moet 120 tot 500 woorden hebben", text, StringComparison.Ordinal);
+        Assert.Contains("Trefwoorden", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" must ", text, StringComparison.Ordinal);
+        Assert.Contains("Wat hoort er in een noodpakket?", TextOf(CardOf(await SendAsync(_userChat, _other, "Wat moet er in een noodpakket?"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnansweredQuestions_AreGroupedByWording_AndBecomeADraftOrGoOutOfScope()
+    {
+        foreach (var question in new[] { "Hoeveel parkeerplaatsen heeft het stadhuis?", "hoeveel parkeerplaatsen heeft het stadhuis", "Hoeveel parkeerplaatsen heeft het stadhuis precies?", "Wanneer wordt het grofvuil opgehaald?" })
+        {
+            await SendAsync(_userChat, _other, question);
+        }
+
+        var list = CardOf(await SendAsync(_adminChat, _admin, "beheer vragen"));
+        Assert.Contains("3× gevraagd", TextOf(list), StringComparison.Ordinal);
+        Assert.Contains("Wanneer wordt het grofvuil opgehaald?", TextOf(list), StringComparison.Ordinal);
+        Assert.DoesNotContain("Otto", TextOf(list), StringComparison.Ordinal);
+
+        var draft = await PressAsync(_adminChat, _admin, list, AdminVerb.NewFromQuestion, which: d => d["question"]!.GetValue<string>().Contains("parkeerplaatsen", StringComparison.Ordinal));
+        Assert.Contains("hoeveel parkeerplaatsen heeft het stadhuis", TextOf(draft), StringComparison.OrdinalIgnoreCase);
+
+        var after = await PressAsync(_adminChat, _admin, list, AdminVerb.OutOfScope, which: d => d["normalized"]!.GetValue<string>().Contains("parkeerplaatsen", StringComparison.Ordinal));
+        Assert.Contains("3 vragen staan nu buiten scope", TextOf(after), StringComparison.Ordinal);
+        Assert.DoesNotContain("parkeerplaatsen", TextOf(after).Replace("3 vragen staan nu buiten scope", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Wanneer wordt het grofvuil opgehaald?", TextOf(after), StringComparison.Ordinal);
+    }
+
+    private static JsonObject EditData(string key) => new() { ["verb"] = AdminVerb.Edit, ["kind"] = "Article", ["key"] = key };
+
+    private static JsonObject NewArticleInputs()
+    {
+        var body = "De Zonnebloemdag is een oefening die in dit testartikel voorkomt. " + string.Join(' ', Enumerable.Repeat("De gemeente oefent samen met partners wat zij doet als de stroom een dag uitvalt.", 10))
+            + "\n\n## Wie doet mee?\n\n" + string.Join(' ', Enumerable.Repeat("Medewerkers van de gemeente en vrijwilligers doen mee aan de oefening.", 4));
+        return new JsonObject
+        {
+            ["key"] = "zonnebloemdag",
+            ["title"] = NewTitle,
+            ["summary"] = "De Zonnebloemdag is een oefening van de gemeente voor een dag zonder stroom.",
+            ["body"] = body,
+            ["questions"] = "Wanneer is de Zonnebloemdag?\nWat oefenen we op de Zonnebloemdag?\nWie doet mee aan de Zonnebloemdag?",
+            ["tags"] = "oefening, zonnebloemdag",
+            ["sources"] = "Testbron voor de oefening | geen | Gemeente Testdorp | 2026",
+            ["lastChecked"] = "2026-01-15",
+            ["changeSummary"] = "nieuw artikel",
+        };
+    }
+
+    private async Task<long> RevisionAsync() => await _bot.Services.GetRequiredService<KnowledgeStore>().GetRevisionAsync(CancellationToken.None);
+
+    private async Task<JsonObject> SendAsync(TeamsConversation chat, TeamsUser user, string text)
+    {
+        var before = _connector.SentActivities.Count;
+        var response = await _bot.PostActivityAsync(chat.Message(user, text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return _connector.SentActivities.Skip(before).Last();
+    }
+
+    // Presses a button of the card, with what the admin typed in its inputs, as Teams sends it: inputs merged into the data.
+    private async Task<JsonObject> PressAsync(TeamsConversation chat, TeamsUser user, JsonObject card, string verb, JsonObject? inputs = null, Func<JsonObject, bool>? which = null)
+    {
+        var action = ExecuteActions(card).First(a => a!["verb"]!.GetValue<string>() == verb && (which?.Invoke(a["data"]!.AsObject()) ?? true))!;
+        var data = (JsonObject)action["data"]!.DeepClone();
+        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        {
+            data[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
+        }
+
+        foreach (var (name, value) in inputs ?? [])
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        return await InvokeAsync(chat, user, verb, data);
+    }
+
+    private async Task<JsonObject> InvokeAsync(TeamsConversation chat, TeamsUser user, string verb, JsonObject data)
+    {
+        var body = await InvokeRawAsync(chat, user, verb, data);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        return body["value"]!.AsObject();
+    }
+
+    private async Task<JsonObject> InvokeRawAsync(TeamsConversation chat, TeamsUser user, string verb, JsonObject data)
+    {
+        var response = await _bot.PostActivityAsync(chat.CardAction(user, verb, data));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}
