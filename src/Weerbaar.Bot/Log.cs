@@ -87,4 +87,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Admin action {Verb}: {Outcome}")]
     public static partial void AdminAction(ILogger logger, string verb, string outcome);
+
+    [LoggerMessage(EventId = 2610, Level = LogLevel.Warning, Message = "File import refused: {Reason}")]
+    public static partial void FileImportRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2611, Level = LogLevel.Warning, Message = "File download refused: {Scheme} address on host {Host}, which Admin:FileDownloadHosts does not allow")]
+    public static partial void FileDownloadNotAllowed(ILogger logger, string scheme, string host);
+
+    [LoggerMessage(EventId = 2612, Level = LogLevel.Warning, Message = "File download failed ({Reason})")]
+    public static partial void FileDownloadFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2613, Level = LogLevel.Warning, Message = "File download refused: larger than {MaxBytes} bytes")]
+    public static partial void FileTooLarge(ILogger logger, int maxBytes);
+
+    [LoggerMessage(EventId = 2614, Level = LogLevel.Information, Message = "File import rejected: {Problems} problems in a {Extension} file of {Bytes} bytes")]
+    public static partial void FileImportRejected(ILogger logger, int problems, string extension, int bytes);
+
+    [LoggerMessage(EventId = 2615, Level = LogLevel.Information, Message = "File imported from a {Extension} file of {Bytes} bytes: {Created} created, {Updated} updated, {Unchanged} unchanged")]
+    public static partial void FileImported(ILogger logger, string extension, int bytes, int created, int updated, int unchanged);
 }

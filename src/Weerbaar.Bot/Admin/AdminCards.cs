@@ -63,7 +63,7 @@ public sealed class AdminCards(CardTemplates templates)
             {
                 ["verb"] = AdminVerb.SaveText,
                 ["kind"] = kind.ToString(),
-                ["key"] = item.Key,
+                ["item"] = item.Key,
                 ["itemVersion"] = item.ItemVersion.ToString(CultureInfo.InvariantCulture),
                 ["part"] = part.ToString(CultureInfo.InvariantCulture),
                 ["baseNumber"] = item.LatestNumber.ToString(CultureInfo.InvariantCulture),
@@ -96,7 +96,7 @@ public sealed class AdminCards(CardTemplates templates)
     {
         ["verb"] = AdminVerb.Save,
         ["kind"] = kind.ToString(),
-        ["key"] = key,
+        ["item"] = key,
         ["itemVersion"] = itemVersion?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         ["isNew"] = isNew ? "true" : "false",
         ["parts"] = parts.ToString(CultureInfo.InvariantCulture),

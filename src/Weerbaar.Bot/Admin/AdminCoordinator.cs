@@ -77,9 +77,10 @@ public sealed class AdminCoordinator(
         }
 
         data ??= [];
-        var actor = new KnowledgeActor(turnContext.Activity.From.AadObjectId, turnContext.Activity.From.Name ?? "beheerder");
+        var actor = new KnowledgeActor(turnContext.Activity.From.AadObjectId, turnContext.Activity.From.Name ?? AdminTexts.UnnamedAdmin);
         var kind = Enum.TryParse<KnowledgeKind>(Text(data, "kind"), out var parsed) && Enum.IsDefined(parsed) ? parsed : KnowledgeKind.Article;
-        var key = Text(data, "key").Trim();
+        // A new article names itself in the form; every other card carries the item it was drawn for.
+        var key = (Text(data, "isNew") == "true" ? Text(data, "articleId") : Text(data, "item")).Trim();
         var itemVersion = int.TryParse(Text(data, "itemVersion"), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         var card = verb switch
         {
@@ -256,7 +257,7 @@ public sealed class AdminCoordinator(
             {
                 ["verb"] = AdminVerb.Rollback,
                 ["kind"] = kind.ToString(),
-                ["key"] = key,
+                ["item"] = key,
                 ["itemVersion"] = item.ItemVersion.ToString(CultureInfo.InvariantCulture),
             };
             if (version.Number == item.PublishedNumber)
@@ -390,7 +391,7 @@ public sealed class AdminCoordinator(
         var rows = perArticle.Take(ListedRows).Select(a => new AdminRow(
             $"**{CardText.Literal(titles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",
             string.Join(" · ", a.Comments.Select(c => $"“{CardText.Literal(c)}”")),
-            titles.ContainsKey(a.ArticleId) ? [("Bewerken", AdminVerb.Edit, new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = nameof(KnowledgeKind.Article), ["key"] = a.ArticleId })] : [])).ToList();
+            titles.ContainsKey(a.ArticleId) ? [("Bewerken", AdminVerb.Edit, new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = nameof(KnowledgeKind.Article), ["item"] = a.ArticleId })] : [])).ToList();
         return cards.List(AdminTexts.FeedbackTitle, AdminTexts.FeedbackIntro, rows, AdminMessage.None);
     }
 
@@ -415,7 +416,7 @@ public sealed class AdminCoordinator(
         [.. rows.Select(r => (JsonNode)new JsonObject
         {
             ["text"] = r.Text,
-            ["edit"] = new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = r.Kind.ToString(), ["key"] = r.Key },
+            ["edit"] = new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = r.Kind.ToString(), ["item"] = r.Key },
         })];
 
     private static IReadOnlyList<string> Dutch(IReadOnlyList<KnowledgeProblem> problems) => [.. problems.Select(ProblemTexts.Dutch).Distinct()];

@@ -17,4 +17,14 @@ public sealed class AdminOptions
     /// <summary>Articles whose "laatst gecontroleerd" date is older than this many days are listed in <c>beheer</c>.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3650)]
     public int StaleAfterDays { get; set; } = 365;
+
+    /// <summary>
+    /// Hosts the bot may download an admin's file from (the <c>downloadUrl</c> Teams sends), as suffixes: an entry
+    /// allows that host and its subdomains. Teams keeps chat files in SharePoint/OneDrive, so the defaults are
+    /// <c>sharepoint.com</c> and <c>sharepoint-df.com</c>; empty allows no download at all.
+    /// </summary>
+    public List<string> FileDownloadHosts { get; set; } = [];
+
+    /// <summary>Also download over plain http. Only for a local test server; never in production.</summary>
+    public bool AllowHttpDownloads { get; set; }
 }

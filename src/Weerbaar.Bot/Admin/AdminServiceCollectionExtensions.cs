@@ -4,10 +4,20 @@ public static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.FileDownloadHosts.All(DownloadAllowList.IsValidSuffix), "Admin:FileDownloadHosts holds host names such as sharepoint.com: no wildcards, no bare top-level domain")
+            .ValidateOnStart();
         services.AddSingleton<AdminPolicy>();
         services.AddSingleton<AdminCards>();
         services.AddSingleton<AdminCoordinator>();
+        services.AddSingleton<FileDownloader>();
+        services.AddSingleton<FileImportCoordinator>();
+        services.AddHttpClient(FileDownloader.ClientName, client => client.Timeout = FileDownloader.Timeout)
+            // Redirects are followed by FileDownloader, which checks every hop against the allow-list; no cookies or
+            // credentials travel with a download.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            // A download address carries a pre-authenticated token in its query: no framework log may write it.
+            .RemoveAllLoggers();
         return services;
     }
 }

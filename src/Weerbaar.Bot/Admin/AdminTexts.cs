@@ -46,4 +46,18 @@ public static class AdminTexts
     public const string BlockLabel = "Tekst van dit onderdeel (YAML; let op de inspringing)";
     public const string BlockHead = "Begin van het bestand";
     public static string BlocksStatus(string published, int part, int parts) => $"Gepubliceerd: {published}. U bewerkt onderdeel {part} van {parts}.";
+    public const string UnnamedAdmin = "beheerder";
+    public const string FileNotAllowed = "Dit bestand kan ik niet ophalen: het staat niet in de opslag van Teams. Stuur het bestand hier in de chat als bijlage. Er is niets veranderd.";
+    public const string FileDownloadFailed = "Het ophalen van het bestand is mislukt. Probeer het later nog een keer. Er is niets veranderd.";
+    public static string FileTooLarge(int megabytes) => $"Het bestand is te groot: het mag hoogstens {megabytes} MB zijn. Er is niets veranderd.";
+    public const string FileTypeUnknown = "Ik kan alleen een artikel (.md) of een zipbestand (.zip) importeren. Er is niets veranderd.";
+    public const string OneFileAtATime = "Stuur één bestand tegelijk. Wilt u meer bestanden importeren? Zet ze samen in een zipbestand. Er is niets veranderd.";
+    public const string ImportRefused = "Niets geïmporteerd. Pas dit aan:";
+    public const string ImportEmpty = "In het zipbestand staan geen bestanden voor de kennisbank. Er is niets geïmporteerd.";
+    public const string Imported = "Geïmporteerd en gepubliceerd. Vragen krijgen vanaf nu de nieuwe tekst.";
+    public const string ImportNothingChanged = "Er is niets veranderd: alles stond er al precies zo in.";
+    public static string ImportCreated(string names) => $"Nieuw: {names}";
+    public static string ImportUpdated(string names) => $"Bijgewerkt: {names}";
+    public static string ImportUnchanged(string names) => $"Ongewijzigd: {names}";
+    public static string AndMore(int count) => $"en nog {count}";
 }

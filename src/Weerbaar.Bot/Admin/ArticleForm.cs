@@ -22,7 +22,7 @@ public static class ArticleForm
         var parts = BodyParts(draft.Body);
         return new JsonObject
         {
-            ["key"] = draft.Id,
+            ["articleId"] = draft.Id,
             ["title"] = draft.Title,
             ["summary"] = draft.Summary,
             ["bodyParts"] = new JsonArray([.. parts.Select((part, i) => (JsonNode)new JsonObject

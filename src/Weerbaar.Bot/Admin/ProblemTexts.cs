@@ -21,6 +21,7 @@ public static partial class ProblemTexts
         ["resources"] = "Hulpmiddelen",
         ["related"] = "Verwante artikelen",
         ["laatst_gecontroleerd"] = "Laatst gecontroleerd",
+        ["status"] = "Status",
         ["url"] = "Adres van een bron",
         ["publisher"] = "Uitgever van een bron",
         ["date"] = "Datum van een bron",
@@ -47,6 +48,31 @@ public static partial class ProblemTexts
         (Unknown(), m => $"Het veld '{m.Groups[1].Value}' ken ik niet."),
         (MustBeText(), m => $"{Field(m, 1)} moet tekst zijn."),
         (MustBeList(), m => $"{Field(m, 1)} moet een lijst zijn."),
+        (IdIsFileName(), m => $"Het id moet gelijk zijn aan de bestandsnaam ('{m.Groups[1].Value}')."),
+        (NotText(), _ => "Dit is geen gewone tekst. Sla het bestand op als tekst in UTF-8."),
+        (UnknownType(), _ => "Dit soort bestand ken ik niet. Stuur een artikel (.md) of een zipbestand (.zip)."),
+        (NotZip(), _ => "Dit is geen goed zipbestand."),
+        (ZipTooLarge(), m => $"Het zipbestand is groter dan {m.Groups[1].Value} MB."),
+        (ZipTooLargeUnpacked(), m => $"De bestanden in het zipbestand zijn samen groter dan {m.Groups[1].Value} MB."),
+        (ZipEntries(), m => $"Het zipbestand heeft meer dan {m.Groups[1].Value} bestanden."),
+        (ZipTwice(), m => $"{m.Groups[1].Value} staat meer dan één keer in het zipbestand."),
+        (Damaged(), _ => "Het bestand is beschadigd. Maak het zipbestand opnieuw."),
+        (NotPlainPath(), _ => "Deze plek in het zipbestand kan ik niet gebruiken. Zet de artikelen in de map articles of los in het zipbestand."),
+        (NotKnowledgeFile(), m => $"Dit is geen bestand voor de kennisbank. Gebruik {m.Groups[1].Value.Replace(" or ", " of ", StringComparison.Ordinal)}."),
+        (NotInLayout(), m => $"Dit bestand hoort op een andere plek: {m.Groups[1].Value}."),
+        (ImportTwice(), _ => "Dit bestand staat meer dan één keer in de import."),
+        (FileNameChars(), _ => "De bestandsnaam mag alleen kleine letters, cijfers en losse streepjes hebben, bijvoorbeeld noodpakket.md."),
+        (ChangedMeanwhile(), _ => "Iemand anders heeft dit intussen gewijzigd. Er is niets geïmporteerd. Probeer het opnieuw."),
+        (Status(), _ => "Status moet 'published' of 'draft' zijn."),
+        (NoFrontMatter(), _ => "Een artikel begint met een kop tussen twee regels '---'."),
+        (FrontMatterOpen(), _ => "De kop van het artikel moet eindigen met een regel '---'."),
+        (FrontMatterFields(), _ => "De kop van het artikel moet bestaan uit velden, zoals 'title: ...'."),
+        (EmptyHeading(), _ => "Een kopje is leeg."),
+        (EmptySection(), m => $"Onder het kopje '{m.Groups[1].Value}' staat geen tekst."),
+        (UnknownAudience(), m => $"De doelgroep '{m.Groups[1].Value}' ken ik niet. Kies uit: {m.Groups[2].Value}."),
+        (DateFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM-DD."),
+        (InvalidYaml(), _ => "De velden zijn niet goed geschreven. Let op de inspringing en de dubbele punten."),
+        (Twice(), m => $"'{m.Groups[1].Value}' staat er twee keer in."),
     ];
 
     public static string Dutch(KnowledgeProblem problem)
@@ -122,4 +148,79 @@ public static partial class ProblemTexts
 
     [GeneratedRegex(@"^'(\w+)' must be a list")]
     private static partial Regex MustBeList();
+
+    [GeneratedRegex(@"^'id' must equal the file name \('([^']*)'\)")]
+    private static partial Regex IdIsFileName();
+
+    [GeneratedRegex(@"^the file is not UTF-8 text")]
+    private static partial Regex NotText();
+
+    [GeneratedRegex(@"^unknown file type")]
+    private static partial Regex UnknownType();
+
+    [GeneratedRegex(@"^the file is not a valid zip file")]
+    private static partial Regex NotZip();
+
+    [GeneratedRegex(@"^the zip file is larger than (\d+) MB")]
+    private static partial Regex ZipTooLarge();
+
+    [GeneratedRegex(@"^the files in the zip file are larger than (\d+) MB together")]
+    private static partial Regex ZipTooLargeUnpacked();
+
+    [GeneratedRegex(@"^the zip file has more than (\d+) entries")]
+    private static partial Regex ZipEntries();
+
+    [GeneratedRegex(@"^the zip file holds (.*) more than once")]
+    private static partial Regex ZipTwice();
+
+    [GeneratedRegex(@"^the file is damaged")]
+    private static partial Regex Damaged();
+
+    [GeneratedRegex(@"^the path is not a plain relative path")]
+    private static partial Regex NotPlainPath();
+
+    [GeneratedRegex(@"^not a knowledge file: use (.*)$")]
+    private static partial Regex NotKnowledgeFile();
+
+    [GeneratedRegex(@"^not a place in the knowledge layout \(expected (.*)\)")]
+    private static partial Regex NotInLayout();
+
+    [GeneratedRegex(@"^the import holds this file more than once")]
+    private static partial Regex ImportTwice();
+
+    [GeneratedRegex(@"^the file name may hold only")]
+    private static partial Regex FileNameChars();
+
+    [GeneratedRegex(@"^changed by someone else during the import")]
+    private static partial Regex ChangedMeanwhile();
+
+    [GeneratedRegex(@"^'status' must be 'published' or 'draft'")]
+    private static partial Regex Status();
+
+    [GeneratedRegex(@"^an article starts with front matter")]
+    private static partial Regex NoFrontMatter();
+
+    [GeneratedRegex(@"^the front matter is not closed")]
+    private static partial Regex FrontMatterOpen();
+
+    [GeneratedRegex(@"^the front matter must be a map of fields")]
+    private static partial Regex FrontMatterFields();
+
+    [GeneratedRegex(@"^a section heading is empty")]
+    private static partial Regex EmptyHeading();
+
+    [GeneratedRegex(@"^the section '(.*)' is empty")]
+    private static partial Regex EmptySection();
+
+    [GeneratedRegex(@"^unknown audience '([^']*)' \(use (.*)\)")]
+    private static partial Regex UnknownAudience();
+
+    [GeneratedRegex(@"^'(\w+)' must be a date as YYYY-MM-DD")]
+    private static partial Regex DateFormat();
+
+    [GeneratedRegex(@"^invalid YAML")]
+    private static partial Regex InvalidYaml();
+
+    [GeneratedRegex(@"^'(.*)' appears twice$")]
+    private static partial Regex Twice();
 }

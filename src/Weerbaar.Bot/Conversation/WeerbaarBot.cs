@@ -19,6 +19,7 @@ public sealed class WeerbaarBot(
     CardActionRouter cardActions,
     SessionCoordinator sessions,
     AdminCoordinator admin,
+    FileImportCoordinator fileImports,
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
@@ -40,6 +41,12 @@ public sealed class WeerbaarBot(
                 await turnContext.SendActivityAsync(MessageFactory.Text(result.Confirmation), cancellationToken);
             }
 
+            return;
+        }
+
+        // A file sent without text in the personal chat is an admin's knowledge import.
+        if (text.Length == 0 && await fileImports.TryHandleAsync(turnContext, cancellationToken))
+        {
             return;
         }
 

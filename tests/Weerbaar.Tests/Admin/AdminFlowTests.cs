@@ -177,7 +177,27 @@ public sealed class AdminFlowTests : IAsyncLifetime
         Assert.Contains("Wanneer wordt het grofvuil opgehaald?", TextOf(after), StringComparison.Ordinal);
     }
 
-    private static JsonObject EditData(string key) => new() { ["verb"] = AdminVerb.Edit, ["kind"] = "Article", ["key"] = key };
+    [Fact]
+    public async Task AdminEditsOneStepOfTheGesprekstool_AndNewSessionsShowTheNewText()
+    {
+        var whole = await InvokeAsync(_adminChat, _admin, AdminVerb.Blocks, new JsonObject { ["verb"] = AdminVerb.Blocks, ["kind"] = "Scenario" });
+        var step = await PressAsync(_adminChat, _admin, whole, AdminVerb.Blocks, new JsonObject { ["part"] = "1" });
+        var text = Descendants(step).OfType<JsonObject>().Single(o => o["id"]?.GetValue<string>() == "text")["value"]!.GetValue<string>();
+        Assert.Contains("id: opening", text, StringComparison.Ordinal);
+
+        var changed = text.Replace("title: Opening en dreigingsbeeld", "title: Opening en het dreigingsbeeld van nu", StringComparison.Ordinal);
+        var published = await PressAsync(_adminChat, _admin, step, AdminVerb.PublishText, new JsonObject { ["text"] = changed });
+
+        Assert.Contains("Gepubliceerd (versie 2)", TextOf(published), StringComparison.Ordinal);
+        var scenario = _bot.Services.GetRequiredService<Weerbaar.Core.Search.KnowledgeSearch>().Knowledge.Set.Scenario!;
+        Assert.Equal("Opening en het dreigingsbeeld van nu", scenario.Step("opening")!.Title);
+
+        var broken = await PressAsync(_adminChat, _admin, published, AdminVerb.PublishText, new JsonObject { ["text"] = "  - id: opening\n    title: [" });
+        Assert.Contains("Niet gepubliceerd", TextOf(broken), StringComparison.Ordinal);
+        Assert.Equal("Opening en het dreigingsbeeld van nu", _bot.Services.GetRequiredService<Weerbaar.Core.Search.KnowledgeSearch>().Knowledge.Set.Scenario!.Step("opening")!.Title);
+    }
+
+    private static JsonObject EditData(string key) => new() { ["verb"] = AdminVerb.Edit, ["kind"] = "Article", ["item"] = key };
 
     private static JsonObject NewArticleInputs()
     {
@@ -185,7 +205,7 @@ public sealed class AdminFlowTests : IAsyncLifetime
             + "\n\n## Wie doet mee?\n\n" + string.Join(' ', Enumerable.Repeat("Medewerkers van de gemeente en vrijwilligers doen mee aan de oefening.", 4));
         return new JsonObject
         {
-            ["key"] = "zonnebloemdag",
+            ["articleId"] = "zonnebloemdag",
             ["title"] = NewTitle,
             ["summary"] = "De Zonnebloemdag is een oefening van de gemeente voor een dag zonder stroom.",
             ["body"] = body,

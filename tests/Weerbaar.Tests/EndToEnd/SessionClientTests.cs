@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Weerbaar.Core.Sessions;
-using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
+using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
 namespace Weerbaar.Tests.EndToEnd;
 
@@ -37,14 +36,14 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
     ];
 
     [Fact]
-    public Task GroupChat_OneUserRunsAShortSession_FromSetupToReport() => RunAsync(async page =>
+    public Task GroupChat_OneUserRunsAShortSession_FromSetupToReport() => RunAsync(fixture, async page =>
     {
         await OpenChatAsync(page, "Group Chat");
-        await Expect(Cards(page, "Welkom bij Weerbaar").First).ToBeVisibleAsync();
+        await Expect(CardsWith(page, "Welkom bij Weerbaar").First).ToBeVisibleAsync();
 
         // Setup: a real mention with "start sessie" posts the setup card; all steps are chosen by default.
         await MentionBotAsync(page, "start sessie");
-        var setup = Cards(page, "Gesprekstool starten");
+        var setup = CardsWith(page, "Gesprekstool starten");
         await Expect(setup).ToHaveCountAsync(1);
         await setup.GetByLabel("Naam van uw organisatie").FillAsync(Organisation);
         foreach (var step in DroppedSteps)
@@ -59,14 +58,14 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await setup.GetByRole(AriaRole.Button, new() { Name = "Sessie starten", Exact = true }).ClickAsync();
 
         // The bot posts the shared card, and the setup card becomes the facilitator's own view (for the presser only).
-        var shared = Cards(page, SharedCardButton);
+        var shared = CardsWith(page, SharedCardButton);
         await Expect(shared).ToHaveCountAsync(1);
         await Expect(shared.GetByText($"Gesprekstool: {Organisation}", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText("Stap 1 van 2", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText("Opening en dreigingsbeeld", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText(new Regex(@"^Deze stap eindigt om \d{2}:\d{2}\.$"))).ToBeVisibleAsync();
 
-        var view = Cards(page, FacilitatorRole);
+        var view = CardsWith(page, FacilitatorRole);
         await Expect(view).ToHaveCountAsync(1);
         await Expect(setup).ToHaveCountAsync(0);
         await Expect(view.GetByText($"Stap 1 van 2 · {FacilitatorRole}", new() { Exact = true })).ToBeVisibleAsync();
@@ -108,7 +107,7 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         // Finish: the report card lists the agreement and links to the full report.
         await view.GetByRole(AriaRole.Button, new() { Name = "Sessie afronden", Exact = true }).ClickAsync();
         await Expect(view.GetByText("De sessie is afgerond. Het verslag staat hieronder.", new() { Exact = true })).ToBeVisibleAsync();
-        var report = Cards(page, $"Verslag: {Organisation}");
+        var report = CardsWith(page, $"Verslag: {Organisation}");
         await Expect(report).ToHaveCountAsync(1);
         await Expect(report.GetByText("Afspraken", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
@@ -125,21 +124,6 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         Assert.Contains(Organisation, html, StringComparison.Ordinal);
         Assert.Contains(what, html, StringComparison.Ordinal);
     });
-
-    /// <summary>Adaptive Cards (official renderer) in the open chat that contain <paramref name="text"/>.</summary>
-    private static ILocator Cards(IPage page, string text) => page.Locator(".ac-adaptiveCard", new() { HasText = text });
-
-    /// <summary>
-    /// The compose box: a Lexical editor. Once a card with inputs is on the page, the page has more than one textbox.
-    /// </summary>
-    private static ILocator Compose(IPage page) => page.Locator("[data-lexical-editor]");
-
-    /// <summary>Opens a chat from the list on the left (on first opening, the Playground adds the bot to it).</summary>
-    private static async Task OpenChatAsync(IPage page, string name)
-    {
-        var chat = page.GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true });
-        await chat.ClickAsync();
-    }
 
     /// <summary>
     /// Sends "@Test Bot <paramref name="text"/>" with a real mention, as a group chat needs: type "@Test", click the
@@ -175,26 +159,5 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await compose.PressSequentiallyAsync(" " + text);
         await Expect(mention).ToBeVisibleAsync();
         await compose.PressAsync("Enter");
-    }
-
-    /// <summary>Runs the steps on the shared page; on failure saves screenshot, HTML and logs and names them in the failure.</summary>
-    private async Task RunAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "")
-    {
-        if (fixture.UnavailableReason is { } reason)
-        {
-            Support.TestEnvironment.Unavailable(reason);
-        }
-
-        try
-        {
-            await steps(fixture.Page);
-        }
-        catch (Exception ex)
-        {
-            var causes = await fixture.DiagnoseAsync();
-            var artifacts = await fixture.SaveArtifactsAsync(test);
-            var message = causes.Count == 0 ? ex.Message : $"{ex.Message}\n\n{string.Join('\n', causes)}";
-            throw new XunitException($"{message}\n\nArtifacts:\n  {string.Join("\n  ", artifacts)}", ex);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
+using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
 namespace Weerbaar.Tests.EndToEnd;
 
@@ -15,16 +16,16 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
     private const string HelpHeading = "Wat kunt u mij vragen?";
 
     [Fact]
-    public Task PersonalChat_ShowsOneWelcome_AndTheHelpCard_WhenTypedAndFromTheWelcomeButton() => RunAsync(async page =>
+    public Task PersonalChat_ShowsOneWelcome_AndTheHelpCard_WhenTypedAndFromTheWelcomeButton() => RunAsync(fixture, async page =>
     {
         await OpenChatAsync(page, "Personal Chat");
 
-        var welcome = Cards(page, "Welkom bij Weerbaar");
+        var welcome = CardsWith(page, "Welkom bij Weerbaar");
         await Expect(welcome).ToHaveCountAsync(1);
         await Expect(welcome.GetByText("Stel uw vraag hieronder in de chat")).ToBeVisibleAsync();
         await Expect(welcome.GetByRole(AriaRole.Button, new() { Name = "Start gesprekstool", Exact = true })).ToBeVisibleAsync();
 
-        var helpCards = Cards(page, HelpHeading);
+        var helpCards = CardsWith(page, HelpHeading);
         var before = await helpCards.CountAsync();
         await SendAsync(page, "help");
         await Expect(helpCards).ToHaveCountAsync(before + 1);
@@ -39,15 +40,15 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
     });
 
     [Fact]
-    public Task GroupChat_ShowsTheWelcome_AndAnswersHelp_AfterARealMention() => RunAsync(async page =>
+    public Task GroupChat_ShowsTheWelcome_AndAnswersHelp_AfterARealMention() => RunAsync(fixture, async page =>
     {
         await OpenChatAsync(page, "Group Chat");
 
-        var welcome = Cards(page, "Welkom bij Weerbaar");
+        var welcome = CardsWith(page, "Welkom bij Weerbaar");
         await Expect(welcome).ToHaveCountAsync(1);
         await Expect(welcome.GetByText("Noem mij met een @-vermelding")).ToBeVisibleAsync();
 
-        var helpCards = Cards(page, HelpHeading);
+        var helpCards = CardsWith(page, HelpHeading);
         var before = await helpCards.CountAsync();
         var compose = page.GetByRole(AriaRole.Textbox);
         await compose.ClickAsync();
@@ -64,11 +65,11 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
     });
 
     [Fact]
-    public Task PersonalChat_QuestionGetsAnAnswerCardWithASourceLink_AndAThumbsUpIsStored() => RunAsync(async page =>
+    public Task PersonalChat_QuestionGetsAnAnswerCardWithASourceLink_AndAThumbsUpIsStored() => RunAsync(fixture, async page =>
     {
         await OpenChatAsync(page, "Personal Chat");
 
-        var answers = Cards(page, "Wat hoort er in een noodpakket?");
+        var answers = CardsWith(page, "Wat hoort er in een noodpakket?");
         var before = await answers.CountAsync();
         await SendAsync(page, "Wat moet er in een noodpakket?");
         await Expect(answers).ToHaveCountAsync(before + 1);
@@ -77,7 +78,7 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
         await Expect(answer.Locator("a[href^='https://']").First).ToBeVisibleAsync();
 
         await answer.GetByRole(AriaRole.Button, new() { Name = "👍 Nuttig" }).ClickAsync();
-        await Expect(Cards(page, "Bedankt voor uw reactie.")).ToHaveCountAsync(1);
+        await Expect(CardsWith(page, "Bedankt voor uw reactie.")).ToHaveCountAsync(1);
 
         var stats = await Support.BotCommand.RunAsync(
             ["kb", "stats"],
@@ -87,55 +88,15 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
     });
 
     [Fact]
-    public Task PersonalChat_OutOfScopeQuestion_GetsTheNotKnownCard() => RunAsync(async page =>
+    public Task PersonalChat_OutOfScopeQuestion_GetsTheNotKnownCard() => RunAsync(fixture, async page =>
     {
         await OpenChatAsync(page, "Personal Chat");
 
-        var notKnown = Cards(page, "Dat weet ik niet zeker");
+        var notKnown = CardsWith(page, "Dat weet ik niet zeker");
         var before = await notKnown.CountAsync();
         await SendAsync(page, "Wie wint de Tour de France dit jaar?");
 
         await Expect(notKnown).ToHaveCountAsync(before + 1);
         await Expect(notKnown.Last.GetByText("Waar kunt u terecht?")).ToBeVisibleAsync();
     });
-
-    /// <summary>Adaptive Cards (official renderer) in the open chat that contain <paramref name="text"/>.</summary>
-    private static ILocator Cards(IPage page, string text) => page.Locator(".ac-adaptiveCard", new() { HasText = text });
-
-    /// <summary>Opens a chat from the list on the left (on first opening, the Playground adds the bot to it).</summary>
-    private static async Task OpenChatAsync(IPage page, string name)
-    {
-        var chat = page.GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true });
-        await chat.ClickAsync();
-    }
-
-    /// <summary>Types a message in the compose box and sends it with Enter, as a user does.</summary>
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var compose = page.GetByRole(AriaRole.Textbox);
-        await compose.ClickAsync();
-        await compose.PressSequentiallyAsync(text);
-        await compose.PressAsync("Enter");
-    }
-
-    /// <summary>Runs the steps on the shared page; on failure saves screenshot, HTML and logs and names them in the failure.</summary>
-    private async Task RunAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "")
-    {
-        if (fixture.UnavailableReason is { } reason)
-        {
-            Support.TestEnvironment.Unavailable(reason);
-        }
-
-        try
-        {
-            await steps(fixture.Page);
-        }
-        catch (Exception ex)
-        {
-            var causes = await fixture.DiagnoseAsync();
-            var artifacts = await fixture.SaveArtifactsAsync(test);
-            var message = causes.Count == 0 ? ex.Message : $"{ex.Message}\n\n{string.Join('\n', causes)}";
-            throw new XunitException($"{message}\n\nArtifacts:\n  {string.Join("\n  ", artifacts)}", ex);
-        }
-    }
 }

@@ -80,13 +80,14 @@ public sealed class ManifestPackageTests(ManifestPackageFixture package) : IClas
     }
 
     [Fact]
-    public void Bot_IsInPersonalGroupChatAndTeamScopes()
+    public void Bot_IsInPersonalGroupChatAndTeamScopes_AndAcceptsFiles()
     {
         var bots = package.Manifest["bots"]!.AsArray();
 
         var bot = Assert.Single(bots)!;
         Assert.Equal(BotScopes, bot["scopes"]!.AsArray().Select(scope => scope!.GetValue<string>()));
-        Assert.False(bot["supportsFiles"]!.GetValue<bool>());
+        // Without it Teams sends no files to the bot, and admins could not import knowledge files in the personal chat.
+        Assert.True(bot["supportsFiles"]!.GetValue<bool>());
     }
 
     [Fact]

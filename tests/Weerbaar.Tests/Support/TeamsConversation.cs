@@ -80,6 +80,31 @@ public sealed class TeamsConversation
         return activity;
     }
 
+    /// <summary>
+    /// A file sent to the bot (the manifest has <c>supportsFiles</c>): no text, a <c>file.download.info</c> attachment
+    /// with the pre-authenticated download address, next to a text/html attachment as Teams adds to many messages.
+    /// </summary>
+    public JsonObject FileMessage(TeamsUser from, string fileName, Uri downloadUrl)
+    {
+        var activity = Base("message", from);
+        activity["textFormat"] = "plain";
+        activity["attachments"] = new JsonArray(
+            new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["contentUrl"] = $"https://contoso-my.sharepoint.com/personal/user_contoso_com/Documents/Microsoft Teams Chat Files/{fileName}",
+                ["name"] = fileName,
+                ["content"] = new JsonObject
+                {
+                    ["downloadUrl"] = downloadUrl.ToString(),
+                    ["uniqueId"] = Guid.NewGuid().ToString().ToUpperInvariant(),
+                    ["fileType"] = Path.GetExtension(fileName).TrimStart('.'),
+                },
+            },
+            new JsonObject { ["contentType"] = "text/html", ["content"] = "<div></div>" });
+        return activity;
+    }
+
     /// <summary>The conversation update Teams sends when the bot is installed or added to the chat or team.</summary>
     public JsonObject BotAdded(TeamsUser by)
     {
