@@ -90,7 +90,7 @@ public sealed class AdminCoordinator(
             AdminVerb.NewFromQuestion => cards.Article(ArticleDraft.New(SuggestId(Text(data, "question")), Text(data, "question"), Today()), null, isNew: true, AdminMessage.None),
             AdminVerb.Edit when kind == KnowledgeKind.Article => await EditArticleAsync(key, AdminMessage.None, cancellationToken),
             AdminVerb.Edit or AdminVerb.Blocks => await EditTextAsync(kind, Part(data), AdminMessage.None, cancellationToken),
-            AdminVerb.Preview => await PreviewAsync(turnContext, data, key, itemVersion, cancellationToken),
+            AdminVerb.Preview => await PreviewAsync(turnContext, data, key, cancellationToken),
             AdminVerb.Save or AdminVerb.Publish => await SaveArticleAsync(data, key, itemVersion, actor, publish: verb == AdminVerb.Publish, cancellationToken),
             AdminVerb.SaveText or AdminVerb.PublishText when itemVersion is int expected =>
                 await SaveTextAsync(kind, data, expected, actor, publish: verb == AdminVerb.PublishText, cancellationToken),
@@ -163,12 +163,19 @@ public sealed class AdminCoordinator(
         return cards.Article(draft, item, isNew: false, message);
     }
 
-    private async Task<Attachment> SaveArticleAsync(JObject data, string key, int? itemVersion, KnowledgeActor actor, bool publish, CancellationToken cancellationToken)
+    // The submitted form, with the item it edits (null for a new article) for the fields the form does not show.
+    private async Task<(bool IsNew, KnowledgeItemDetails? Item, ArticleDraft Draft, IReadOnlyList<string> Problems)> ReadFormAsync(JObject data, string key, CancellationToken cancellationToken)
     {
         var isNew = Text(data, "isNew") == "true";
         var item = isNew ? null : await editor.GetAsync(KnowledgeKind.Article, key, cancellationToken);
         var current = item is null ? null : ArticleDraft.Read(KnowledgePaths.For(KnowledgeKind.Article, key), item.LatestContent);
-        var (draft, formProblems) = ArticleForm.Read(data, key, current);
+        var (draft, problems) = ArticleForm.Read(data, key, current);
+        return (isNew, item, draft, problems);
+    }
+
+    private async Task<Attachment> SaveArticleAsync(JObject data, string key, int? itemVersion, KnowledgeActor actor, bool publish, CancellationToken cancellationToken)
+    {
+        var (isNew, item, draft, formProblems) = await ReadFormAsync(data, key, cancellationToken);
         if (formProblems.Count > 0)
         {
             return cards.Article(draft, item, isNew, new AdminMessage(AdminTexts.Invalid, IsProblem: true, formProblems));
@@ -192,29 +199,13 @@ public sealed class AdminCoordinator(
             return cards.Article(draft, item, isNew, Failure(saved, key));
         }
 
-        var outcome = publish ? await editor.PublishAsync(KnowledgeKind.Article, key, saved.VersionNumber, actor, saved.ItemVersion, cancellationToken) : saved;
-        if (outcome.Result == EditResult.Published)
-        {
-            await refresher.RefreshAsync(cancellationToken);
-        }
-
-        var message = outcome.Result switch
-        {
-            EditResult.Published => new AdminMessage(AdminTexts.Published(outcome.VersionNumber)),
-            EditResult.Saved when outcome.Problems.Count > 0 => new AdminMessage(AdminTexts.SavedWithProblems(outcome.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
-            EditResult.Saved => new AdminMessage(AdminTexts.Saved(outcome.VersionNumber)),
-            EditResult.Invalid => new AdminMessage(AdminTexts.NotPublished(saved.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
-            _ => Failure(outcome, key),
-        };
+        var message = await PublishIfAskedAsync(KnowledgeKind.Article, key, saved, actor, publish, cancellationToken);
         return await EditArticleAsync(key, message, cancellationToken) ?? cards.Article(draft, null, isNew, message);
     }
 
-    private async Task<Attachment> PreviewAsync(ITurnContext turnContext, JObject data, string key, int? itemVersion, CancellationToken cancellationToken)
+    private async Task<Attachment> PreviewAsync(ITurnContext turnContext, JObject data, string key, CancellationToken cancellationToken)
     {
-        var isNew = Text(data, "isNew") == "true";
-        var item = isNew ? null : await editor.GetAsync(KnowledgeKind.Article, key, cancellationToken);
-        var current = item is null ? null : ArticleDraft.Read(KnowledgePaths.For(KnowledgeKind.Article, key), item.LatestContent);
-        var (draft, _) = ArticleForm.Read(data, key, current);
+        var (isNew, item, draft, _) = await ReadFormAsync(data, key, cancellationToken);
         var article = ArticleParser.ParseForEditing(KnowledgePaths.For(KnowledgeKind.Article, key), draft.ToFileText());
         if (article is null || article.Sections.Count == 0 || article.Title.Length == 0)
         {
@@ -228,7 +219,26 @@ public sealed class AdminCoordinator(
         var activity = MessageFactory.Attachment(preview);
         activity.Summary = $"Voorbeeld: {article.Title}";
         await turnContext.SendActivityAsync(activity, cancellationToken);
-        return cards.Article(draft, item ?? (itemVersion is null ? null : await editor.GetAsync(KnowledgeKind.Article, key, cancellationToken)), isNew, new AdminMessage(AdminTexts.PreviewBelow));
+        return cards.Article(draft, item, isNew, new AdminMessage(AdminTexts.PreviewBelow));
+    }
+
+    // After a successful save: publishes that version when asked (rebuilding the index at once) and says what happened.
+    private async Task<AdminMessage> PublishIfAskedAsync(KnowledgeKind kind, string key, EditOutcome saved, KnowledgeActor actor, bool publish, CancellationToken cancellationToken)
+    {
+        var outcome = publish ? await editor.PublishAsync(kind, key, saved.VersionNumber, actor, saved.ItemVersion, cancellationToken) : saved;
+        if (outcome.Result == EditResult.Published)
+        {
+            await refresher.RefreshAsync(cancellationToken);
+        }
+
+        return outcome.Result switch
+        {
+            EditResult.Published => new AdminMessage(AdminTexts.Published(outcome.VersionNumber)),
+            EditResult.Saved when outcome.Problems.Count > 0 => new AdminMessage(AdminTexts.SavedWithProblems(outcome.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
+            EditResult.Saved => new AdminMessage(AdminTexts.Saved(outcome.VersionNumber)),
+            EditResult.Invalid => new AdminMessage(AdminTexts.NotPublished(saved.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
+            _ => Failure(outcome, key),
+        };
     }
 
     private async Task<Attachment?> UnpublishAsync(string key, int expected, KnowledgeActor actor, CancellationToken cancellationToken)
@@ -336,20 +346,7 @@ public sealed class AdminCoordinator(
         parts[index] = Text(data, "text").Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + (index == parts.Count - 1 ? string.Empty : "\n");
         var summary = Text(data, "changeSummary").Trim() is { Length: > 0 } given ? given : $"Onderdeel {TextParts.NameOf(parts[index], index, AdminTexts.BlockHead)} bewerkt";
         var saved = await editor.SaveDraftAsync(kind, key, TextParts.Join(parts), actor, summary, expected, cancellationToken);
-        var outcome = saved.Succeeded && publish ? await editor.PublishAsync(kind, key, saved.VersionNumber, actor, saved.ItemVersion, cancellationToken) : saved;
-        if (outcome.Result == EditResult.Published)
-        {
-            await refresher.RefreshAsync(cancellationToken);
-        }
-
-        var message = outcome.Result switch
-        {
-            EditResult.Published => new AdminMessage(AdminTexts.Published(outcome.VersionNumber)),
-            EditResult.Saved when outcome.Problems.Count > 0 => new AdminMessage(AdminTexts.SavedWithProblems(outcome.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
-            EditResult.Saved => new AdminMessage(AdminTexts.Saved(outcome.VersionNumber)),
-            EditResult.Invalid when saved.Succeeded => new AdminMessage(AdminTexts.NotPublished(saved.VersionNumber), IsProblem: true, Dutch(outcome.Problems)),
-            _ => Failure(outcome, key),
-        };
+        var message = saved.Succeeded ? await PublishIfAskedAsync(kind, key, saved, actor, publish, cancellationToken) : Failure(saved, key);
         return await EditTextAsync(kind, index, message, cancellationToken);
     }
 
@@ -434,5 +431,5 @@ public sealed class AdminCoordinator(
     private static int Part(JObject data) => int.TryParse(Text(data, "part"), NumberStyles.None, CultureInfo.InvariantCulture, out var part) ? part : 0;
 
 
-    private static string Text(JObject data, string name) => data[name] is JValue { Type: JTokenType.String } value ? (string)value! : string.Empty;
+    private static string Text(JObject data, string name) => CardData.Text(data, name) ?? string.Empty;
 }

@@ -103,6 +103,5 @@ public static class ArticleForm
     private static List<string> Lines(string text) =>
         [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
-    private static string Text(JObject data, string name) =>
-        data[name] is JValue { Type: JTokenType.String } value ? (string)value! : string.Empty;
+    private static string Text(JObject data, string name) => Conversation.CardData.Text(data, name) ?? string.Empty;
 }

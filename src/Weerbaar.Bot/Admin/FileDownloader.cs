@@ -84,7 +84,7 @@ public sealed class FileDownloader(IHttpClientFactory clients, IOptions<AdminOpt
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var content = response.Content.Headers.ContentLength > MaxBytes ? null : await ReadAtMostAsync(body, cancellationToken);
+            var content = response.Content.Headers.ContentLength > MaxBytes ? null : await LimitedRead.ReadAtMostAsync(body, MaxBytes, cancellationToken);
             if (content is null)
             {
                 Log.FileTooLarge(logger, MaxBytes);
@@ -96,24 +96,4 @@ public sealed class FileDownloader(IHttpClientFactory clients, IOptions<AdminOpt
     }
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
-
-    // Reads to the end, but gives up (null) as soon as more than MaxBytes arrive: a missing or false
-    // Content-Length must not decide how much is kept in memory.
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -6,6 +6,7 @@ using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Search;
+using static Weerbaar.Bot.Conversation.CardData;
 
 namespace Weerbaar.Bot.Conversation;
 
@@ -86,8 +87,6 @@ public sealed class CardActionRouter(
             ? CardActionResult.WithCard(card, ConversationTexts.FeedbackThanks)
             : CardActionResult.Answer(ConversationTexts.FeedbackThanks);
 
-    private static string? Text(JObject? data, string name) =>
-        data is not null && data[name] is JValue { Type: JTokenType.String, Value: string value } ? value : null;
 
     private static AnswerCardData? AnswerData(JObject? data)
     {

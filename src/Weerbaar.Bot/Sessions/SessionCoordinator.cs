@@ -10,6 +10,7 @@ using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Search;
 using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
+using static Weerbaar.Bot.Conversation.CardData;
 
 namespace Weerbaar.Bot.Sessions;
 
@@ -453,7 +454,4 @@ public sealed class SessionCoordinator(
         HandOver => "handOver",
         _ => string.Empty,
     };
-
-    private static string? Text(JObject? data, string name) =>
-        data is not null && data[name] is JValue { Type: JTokenType.String, Value: string value } ? value : null;
 }

@@ -41,7 +41,7 @@ public static class KnowledgeBundle
         var extension = Path.GetExtension(name);
         if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase))
         {
-            var bytes = await ReadAtMostAsync(content, KnowledgeEditor.MaxContentLength, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(content, KnowledgeEditor.MaxContentLength, cancellationToken);
             if (bytes is null)
             {
                 return Refused(name, TooLargeMessage);
@@ -54,7 +54,7 @@ public static class KnowledgeBundle
 
         if (extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            var bytes = await ReadAtMostAsync(content, MaxTotalBytes, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(content, MaxTotalBytes, cancellationToken);
             return bytes is null
                 ? Refused(name, $"the zip file is larger than {MaxTotalBytes / 1024 / 1024} MB")
                 : await ReadZipAsync(name, bytes, cancellationToken);
@@ -145,7 +145,7 @@ public static class KnowledgeBundle
         try
         {
             await using var stream = entry.Open();
-            var bytes = await ReadAtMostAsync(stream, KnowledgeEditor.MaxContentLength, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(stream, KnowledgeEditor.MaxContentLength, cancellationToken);
             if (bytes is null)
             {
                 return (null, TooLargeMessage);
@@ -192,25 +192,6 @@ public static class KnowledgeBundle
 
         refusal = $"not a knowledge file: use {KnowledgeFile.ArticlesFolder}/NAME.md, NAME.md, {KnowledgeFile.ResourceCatalogPath}, {KnowledgeFile.SynonymsPath} or {KnowledgeFile.ScenarioPath}";
         return null;
-    }
-
-    // Reads to the end, but gives up (null) as soon as more than limit bytes arrive.
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     // Strict UTF-8 (an invalid byte is an error, not a replacement character); a NUL means binary content.

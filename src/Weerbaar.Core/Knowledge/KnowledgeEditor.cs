@@ -65,7 +65,7 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     public async Task<KnowledgeItemDetails?> GetAsync(KnowledgeKind kind, string key, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.KnowledgeItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
+        var item = await FindAsync(db.KnowledgeItems.AsNoTracking(), kind, key, cancellationToken);
         if (item is null)
         {
             return null;
@@ -122,7 +122,7 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.KnowledgeItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
+        var item = await FindAsync(db.KnowledgeItems, kind, key, cancellationToken);
         var now = timeProvider.GetUtcNow();
         if (expectedItemVersion is null)
         {
@@ -155,7 +155,7 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.KnowledgeItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
+        var item = await FindAsync(db.KnowledgeItems, kind, key, cancellationToken);
         var version = item?.Versions.FirstOrDefault(v => v.Number == number);
         if (item is null || version is null)
         {
@@ -186,7 +186,7 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.KnowledgeItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
+        var item = await FindAsync(db.KnowledgeItems, kind, key, cancellationToken);
         var published = item?.Versions.FirstOrDefault(v => v.Status == KnowledgeVersionStatus.Published);
         if (item is null || published is null || kind != KnowledgeKind.Article)
         {
@@ -216,7 +216,7 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.KnowledgeItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
+        var item = await FindAsync(db.KnowledgeItems, kind, key, cancellationToken);
         if (item is null)
         {
             return new EditOutcome(EditResult.NotFound);
@@ -331,6 +331,9 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
             revision.ChangedAt = now;
         }
     }
+
+    private static Task<KnowledgeItem?> FindAsync(IQueryable<KnowledgeItem> items, KnowledgeKind kind, string key, CancellationToken cancellationToken) =>
+        items.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Kind == kind && i.Key == key, cancellationToken);
 
     private static void MakePublished(KnowledgeItem item, KnowledgeItemVersion version)
     {

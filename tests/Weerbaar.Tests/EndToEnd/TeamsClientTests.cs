@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
-using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
