@@ -102,12 +102,15 @@ public sealed class AdminCards(CardTemplates templates)
         ["parts"] = parts.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Who made a version, for people: the seed import has a technical name in the database.</summary>
+    public static string Author(string author) => author == KnowledgeItemVersion.SeedAuthor ? AdminTexts.SeedAuthor : CardText.Literal(author);
+
     public static string When(DateTimeOffset at) => $"{DutchDates.Format(SessionClock.Today(at))} om {SessionClock.TimeOfDay(at)}";
 
     private static string Status(KnowledgeItemDetails item)
     {
         var latest = item.Versions[0];
-        return AdminTexts.Status(Published(item), latest.Number, StatusWord(latest.Status), CardText.Literal(latest.Author), When(latest.CreatedAt));
+        return AdminTexts.Status(Published(item), latest.Number, StatusWord(latest.Status), Author(latest.Author), When(latest.CreatedAt));
     }
 
     private static string Published(KnowledgeItemDetails item) =>

@@ -126,7 +126,7 @@ public sealed class AdminCoordinator(
         {
             ["summary"] = AdminTexts.HomeSummary(articles.Count, drafts.Count, stale.Count, options.Value.StaleAfterDays),
             ["query"] = query ?? string.Empty,
-            ["waiting"] = Rows(drafts.Take(ListedRows).Select(d => ($"{CardText.Literal(d.Key)}: concept van {CardText.Literal(d.Author)}", d.Kind, d.Key))),
+            ["waiting"] = Rows(drafts.Take(ListedRows).Select(d => ($"{CardText.Literal(d.Key)}: concept van {AdminCards.Author(d.Author)}", d.Kind, d.Key))),
             ["hasWaiting"] = drafts.Count > 0,
             ["stale"] = Rows(stale.Take(ListedRows).Select(a => ($"{CardText.Literal(a.Title)} (laatst gecontroleerd {DutchDates.Format(a.LastChecked)})", KnowledgeKind.Article, a.Id))),
             ["hasStale"] = stale.Count > 0,
@@ -282,7 +282,7 @@ public sealed class AdminCoordinator(
 
             return new AdminRow(
                 $"**Versie {version.Number}** · {AdminCards.StatusWord(version.Status)}",
-                $"{CardText.Literal(version.Author)}, {AdminCards.When(version.CreatedAt)}: {CardText.Literal(version.Summary)}",
+                $"{AdminCards.Author(version.Author)}, {AdminCards.When(version.CreatedAt)}: {CardText.Literal(version.Summary)}",
                 buttons);
         }).ToList();
         return cards.List(AdminTexts.HistoryTitle(key), AdminTexts.HistoryIntro, rows, message);

@@ -41,6 +41,7 @@ public static class AdminTexts
     public const string FeedbackTitle = "Feedback per artikel";
     public const string FeedbackIntro = "Artikelen met het grootste deel 👎 staan bovenaan.";
     public const string Empty = "Er is nog niets.";
+    public const string SeedAuthor = "seedbestanden";
     public const string BlocksHeadingResources = "Bronnenlijst bewerken";
     public const string BlocksHeadingScenario = "Gesprekstool bewerken";
     public const string BlockLabel = "Tekst van dit onderdeel (YAML; let op de inspringing)";

@@ -77,6 +77,8 @@ public sealed class AdminFlowTests : IAsyncLifetime
         Assert.Contains("Wat stopt u in een noodpakket voor 72 uur?", TextOf(CardOf(await SendAsync(_userChat, _other, "Wat moet er in een noodpakket?"))), StringComparison.Ordinal);
 
         var history = await PressAsync(_adminChat, _admin, published, AdminVerb.History);
+        Assert.Contains("seedbestanden, ", TextOf(history), StringComparison.Ordinal);
+        Assert.DoesNotContain("seed, ", TextOf(history), StringComparison.Ordinal);
         var restored = await PressAsync(_adminChat, _admin, history, AdminVerb.Rollback, which: d => d["number"]?.GetValue<string>() == "1");
 
         Assert.Contains("Gebruikers krijgen nu versie 3", TextOf(restored), StringComparison.Ordinal);
