@@ -47,10 +47,10 @@ public sealed class AnswerCards(CardTemplates templates)
         var card = new JsonObject
         {
             ["fallback"] = $"{article.Title}: {article.Summary}",
-            ["title"] = article.Title,
+            ["title"] = CardText.Literal(article.Title),
             ["truncated"] = truncated,
             ["contextNote"] = contextNote,
-            ["passage"] = passage,
+            ["passage"] = CardText.WithoutHtml(passage),
             ["sources"] = SourceLines(article),
             ["checked"] = $"Dit antwoord komt uit de kennisbank van Weerbaar. Het artikel is laatst gecontroleerd op {DutchDates.Format(article.LastChecked)}.",
             ["hasFollowUps"] = followUps.Count > 0,
@@ -71,7 +71,7 @@ public sealed class AnswerCards(CardTemplates templates)
     public IReadOnlyList<Attachment> Article(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var sections = article.Sections.Select(s => (JsonNode)new JsonObject { ["heading"] = s.Heading ?? string.Empty, ["text"] = s.Text }).ToList();
+        var sections = article.Sections.Select(s => (JsonNode)new JsonObject { ["heading"] = CardText.Literal(s.Heading ?? string.Empty), ["text"] = CardText.WithoutHtml(s.Text) }).ToList();
         var parts = new List<List<JsonNode>> { sections };
         while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, part, 1, 1, last: true)) > SizeBudgetBytes))
         {
@@ -100,7 +100,7 @@ public sealed class AnswerCards(CardTemplates templates)
         var card = new JsonObject
         {
             ["fallback"] = article.Title,
-            ["title"] = article.Title,
+            ["title"] = CardText.Literal(article.Title),
             ["part"] = parts > 1 ? $"Deel {part} van {parts}" : string.Empty,
             ["sections"] = new JsonArray([.. sections.Select(s => s.DeepClone())]),
             ["hasSources"] = last,

@@ -61,6 +61,27 @@ public static class CardText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Keeps the Markdown of text written as Markdown (an article's body) but shows HTML tags, autolinks and entities
+    /// as typed: admins edit articles in Teams, and a Markdown renderer that allows HTML must not get any.
+    /// </summary>
+    public static string WithoutHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var builder = new StringBuilder(markdown.Length + 8);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (IsTagOrAutolinkStart(markdown, i) || IsEntityStart(markdown, i))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(markdown[i]);
+        }
+
+        return builder.ToString();
+    }
+
     private static bool IsLineStart(string text, int index) => index == 0 || text[index - 1] is '\n' or '\r';
 
     // Where indentation of four columns or more ends (a tab counts as four), or 0 when the line is not indented that far.

@@ -180,6 +180,21 @@ public sealed class AdminFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HtmlAndScriptInAnArticle_ReachUsersAsText_NeverAsMarkup()
+    {
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.New, new JsonObject { ["verb"] = AdminVerb.New });
+        var inputs = NewArticleInputs();
+        inputs["body"] = "<script>alert(1)</script> <b>Let op</b> &amp; " + inputs["body"]!.GetValue<string>();
+        inputs["title"] = "Hoe werkt de <i>oefening</i> Zonnebloemdag in onze gemeente?";
+        Assert.Contains("Gepubliceerd (versie 1)", TextOf(await PressAsync(_adminChat, _admin, form, AdminVerb.Publish, inputs)), StringComparison.Ordinal);
+
+        var answer = TextOf(CardOf(await SendAsync(_userChat, _other, "Wanneer is de Zonnebloemdag oefening?")));
+
+        Assert.Contains("\\<script>alert(1)\\</script> \\<b>Let op\\</b> \\&amp;", answer, StringComparison.Ordinal);
+        Assert.Contains("Hoe werkt de \\<i>oefening\\</i> Zonnebloemdag", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminEditsOneStepOfTheGesprekstool_AndNewSessionsShowTheNewText()
     {
         var whole = await InvokeAsync(_adminChat, _admin, AdminVerb.Blocks, new JsonObject { ["verb"] = AdminVerb.Blocks, ["kind"] = "Scenario" });

@@ -110,4 +110,11 @@ public sealed class CardTextTests
 
     private static bool HasCodeIndentation(string text) =>
         text.Split('\n', '\r').Any(line => line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t'));
+
+    [Theory]
+    [InlineData("<script>alert(1)</script> en **vet**", "\\<script>alert(1)\\</script> en **vet**")]
+    [InlineData("&lt;b&gt; blijft &amp; staan", "\\&lt;b\\&gt; blijft \\&amp; staan")]
+    [InlineData("- punt\n## kop\n[link](https://x.nl/?a=1&b=2)", "- punt\n## kop\n[link](https://x.nl/?a=1&b=2)")]
+    public void WithoutHtml_EscapesTagsAndEntities_AndKeepsTheMarkdown(string text, string expected) =>
+        Assert.Equal(expected, CardText.WithoutHtml(text));
 }
