@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Admin;
 
@@ -31,14 +27,9 @@ public sealed class FileServer : IAsyncDisposable
 
     public static async Task<FileServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FileServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        FileServer? server = null;
+        var (app, baseUrl) = await LocalServer.StartAsync(context => server!.HandleAsync(context));
+        server = new FileServer(app) { BaseUrl = baseUrl };
         return server;
     }
 

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Weerbaar.Tests.Support;
 
@@ -47,15 +42,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
 
     public static async Task<ConnectorStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new ConnectorStandIn(app);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        ConnectorStandIn? standIn = null;
+        var (app, serviceUrl) = await LocalServer.StartAsync(context => standIn!.HandleAsync(context));
+        standIn = new ConnectorStandIn(app) { ServiceUrl = serviceUrl };
         return standIn;
     }
 
