@@ -1,5 +1,6 @@
 using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cli;
+using Weerbaar.Bot.Generation;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Bot.Sessions;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
+builder.Services.AddGeneration(builder.Configuration);
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Weerbaar.Bot.Generation;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Bot.Storage;
 
@@ -24,6 +25,7 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddWeerbaarStorage(builder.Configuration);
         builder.Services.AddKnowledge();
+        builder.Services.AddGeneration(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

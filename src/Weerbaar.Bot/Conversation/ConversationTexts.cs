@@ -30,6 +30,20 @@ public static class ConversationTexts
 
     public const string HelpSent = "Het overzicht staat hieronder in de chat.";
 
+    public const string FeedbackAnswerGone = "Bij dit antwoord kan ik uw reactie niet meer opslaan. Stel de vraag gerust opnieuw.";
+
+    public const string SourcesHeading = "Bronnen";
+
+    public const string NoPublicLink = "geen openbare link";
+
+    public const string GenerationFallback = "Een AI-antwoord lukte nu niet. Dit antwoord komt rechtstreeks uit de kennisbank.";
+
+    public const string GenerationRateLimited = "U hebt dit uur veel vragen gesteld. Dit antwoord komt daarom rechtstreeks uit de kennisbank.";
+
+    /// <summary>The line under a generated answer: the AI label in words, for every client, and the oldest "laatst gecontroleerd" of the articles used.</summary>
+    public static string GeneratedNotice(string oldestCheck) =>
+        $"_Dit antwoord is met AI geschreven op basis van de kennisbank van Weerbaar. Controleer het in de bronnen. Laatst gecontroleerd op {oldestCheck}._";
+
     /// <summary>The start of an answer to a question asked by a button; <paramref name="question"/> is Markdown-escaped.</summary>
     public static string YouAsked(string question) => $"U vroeg: {question}\n\n";
 

@@ -1,27 +1,38 @@
 using Microsoft.Bot.Builder;
 using Weerbaar.Bot.Cards;
+using Microsoft.Bot.Schema;
 using Weerbaar.Core.Answering;
+using Weerbaar.Core.Generation;
 using Weerbaar.Core.Search;
 
 namespace Weerbaar.Bot.Conversation;
 
-/// <summary>Answers a question in the conversation it came from, whether it was typed or chosen on a card.</summary>
+/// <summary>
+/// Answers a question in the conversation it came from, whether it was typed or chosen on a card: with a generated,
+/// cited answer when a model is configured and everything checks out, otherwise with the extractive answer card.
+/// </summary>
 public sealed class QuestionResponder
 {
+    private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
+
     private readonly Answerer _answerer;
+    private readonly GroundedAnswerer _generator;
     private readonly KnowledgeSearch _search;
     private readonly AnswerCards _cards;
     private readonly TimeProvider _timeProvider;
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer;
+    private readonly IStatePropertyAccessor<GeneratedAnswerLedger> _generatedAnswers;
 
-    public QuestionResponder(Answerer answerer, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider)
+    public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _answerer = answerer;
+        _generator = generator;
         _search = search;
         _cards = cards;
         _timeProvider = timeProvider;
         _lastAnswer = conversationState.CreateProperty<LastAnswer>("lastAnswer");
+        _generatedAnswers = conversationState.CreateProperty<GeneratedAnswerLedger>("generatedAnswers");
     }
 
     /// <summary>Answers <paramref name="question"/>; with <paramref name="echoQuestion"/> the answer names it (a button press shows nothing in the chat).</summary>
@@ -40,8 +51,17 @@ public sealed class QuestionResponder
                 var hit = answer.Hit!;
                 var data = new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, IndexOf(hit), answer.Question);
                 var note = ContextNote(answer, context, echoQuestion);
-                var card = _cards.Answer(hit.Article, data, answer.Passage!, answer.FollowUps, FeedbackState.Open, note, answer.Truncated);
-                await turnContext.SendActivityAsync(WithSummary(card, hit.Article.Title), cancellationToken);
+                var generation = await GenerateAsync(turnContext, answer, cancellationToken);
+                if (generation.Answer is GeneratedAnswer generated)
+                {
+                    await SendGeneratedAsync(turnContext, generated, data, note, cancellationToken);
+                }
+                else
+                {
+                    var card = _cards.Answer(hit.Article, data, answer.Passage!, answer.FollowUps, FeedbackState.Open, WithFallbackNote(note, generation.Outcome), answer.Truncated);
+                    await turnContext.SendActivityAsync(WithSummary(card, hit.Article.Title), cancellationToken);
+                }
+
                 await _lastAnswer.SetAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
                 break;
             case AnswerKind.NotKnown:
@@ -62,6 +82,84 @@ public sealed class QuestionResponder
                 await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.EmptyMessage), cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>Finds the generated answer a Teams 👍/👎 refers to, by the id of the message it was given on.</summary>
+    public async Task<GeneratedAnswerEntry?> FindGeneratedAsync(ITurnContext turnContext, string? messageId, CancellationToken cancellationToken)
+    {
+        var ledger = await _generatedAnswers.GetAsync(turnContext, () => new GeneratedAnswerLedger(), cancellationToken);
+        return ledger.Find(messageId);
+    }
+
+    // Typing dots while the model writes: Teams hides them after a few seconds, so they are repeated.
+    private async Task<GenerationResult> GenerateAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken)
+    {
+        if (!_generator.IsEnabled)
+        {
+            return GenerationResult.Of(GenerationOutcome.NotConfigured);
+        }
+
+        using var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var indicator = KeepTypingAsync(turnContext, typing.Token);
+        try
+        {
+            return await _generator.GenerateAsync(answer, turnContext.Activity.From?.Id ?? string.Empty, cancellationToken);
+        }
+        finally
+        {
+            await typing.CancelAsync();
+            await indicator;
+        }
+    }
+
+    private async Task KeepTypingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+                await Task.Delay(TypingInterval, _timeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer is ready.
+        }
+#pragma warning disable CA1031 // Typing dots are a courtesy: failing to send them must not cost the answer.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private async Task SendGeneratedAsync(ITurnContext turnContext, GeneratedAnswer generated, AnswerCardData data, string note, CancellationToken cancellationToken)
+    {
+        var first = generated.Cited[0];
+        var response = await turnContext.SendActivityAsync(GeneratedAnswerMessage.Create(generated, note), cancellationToken);
+        if (response?.Id is string messageId)
+        {
+            var ledger = await _generatedAnswers.GetAsync(turnContext, () => new GeneratedAnswerLedger(), cancellationToken);
+            ledger.Add(new GeneratedAnswerEntry
+            {
+                MessageId = messageId,
+                Token = data.Token,
+                ArticleId = first.Article.Id,
+                Version = _search.Knowledge.VersionOf(first.Article.Id),
+            });
+            await _generatedAnswers.SetAsync(turnContext, ledger, cancellationToken);
+        }
+    }
+
+    private static string WithFallbackNote(string note, GenerationOutcome outcome)
+    {
+        var fallback = outcome switch
+        {
+            GenerationOutcome.NotConfigured or GenerationOutcome.Generated => string.Empty,
+            GenerationOutcome.RateLimited => ConversationTexts.GenerationRateLimited,
+            _ => ConversationTexts.GenerationFallback,
+        };
+        return string.Join("\n\n", new[] { fallback, note }.Where(part => part.Length > 0));
     }
 
     /// <summary>Redraws an answer card after a feedback button: same article, section and question, new feedback state.</summary>

@@ -22,6 +22,7 @@ public sealed class WeerbaarBot(
     FileImportCoordinator fileImports,
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
+    GeneratedAnswerFeedback generatedFeedback,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -100,6 +101,11 @@ public sealed class WeerbaarBot(
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (turnContext.Activity.Name == GeneratedAnswerFeedback.InvokeName)
+        {
+            return await generatedFeedback.HandleAsync(turnContext, cancellationToken);
+        }
+
         if (turnContext.Activity.Name != AdaptiveCardActionInvoke)
         {
             return await base.OnInvokeActivityAsync(turnContext, cancellationToken);

@@ -27,6 +27,7 @@ public static class BotHostingExtensions
         services.AddSingleton<AnswerCards>();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionResponder>();
+        services.AddSingleton<GeneratedAnswerFeedback>();
         services.AddSingleton<CardActionRouter>();
         services.AddTransient<IBot, WeerbaarBot>();
         return services;

@@ -40,6 +40,9 @@ public sealed record Answer(AnswerKind Kind, string Question)
     /// <summary>The article found (when answered).</summary>
     public SearchHit? Hit { get; init; }
 
+    /// <summary>Every hit above the confidence threshold, best first (the first is <see cref="Hit"/>): what a generated answer may draw on.</summary>
+    public IReadOnlyList<SearchHit> Supporting { get; init; } = [];
+
     /// <summary>The quoted passage: the best section, trimmed at sentence boundaries.</summary>
     public string? Passage { get; init; }
 

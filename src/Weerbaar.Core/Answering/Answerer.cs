@@ -61,6 +61,7 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
             {
                 Truncated = truncated,
                 Hit = best,
+                Supporting = [.. hits.Where(hit => IsConfident(hit, settings))],
                 Passage = Passage.Trim(best.Section.Text, settings.PassageWords),
                 ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
                 FollowUps = FollowUps(best.Article, search.Knowledge.Set),

@@ -1,0 +1,37 @@
+namespace Weerbaar.Bot.Conversation;
+
+/// <summary>
+/// The last generated answers in a conversation, by the id Teams gave the message, so Teams' own 👍/👎 on that message
+/// (which names only the message) is stored for the right article. Kept in conversation state; no text, no user.
+/// </summary>
+public sealed class GeneratedAnswerLedger
+{
+    public const int Capacity = 20;
+
+    public List<GeneratedAnswerEntry> Entries { get; set; } = [];
+
+    public void Add(GeneratedAnswerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Entries.RemoveAll(e => e.MessageId == entry.MessageId);
+        Entries.Add(entry);
+        if (Entries.Count > Capacity)
+        {
+            Entries.RemoveRange(0, Entries.Count - Capacity);
+        }
+    }
+
+    public GeneratedAnswerEntry? Find(string? messageId) => messageId is null ? null : Entries.LastOrDefault(e => e.MessageId == messageId);
+}
+
+/// <summary>One generated answer: the message, the feedback token, and the article (the first cited) it is counted for.</summary>
+public sealed class GeneratedAnswerEntry
+{
+    public string MessageId { get; set; } = string.Empty;
+
+    public string Token { get; set; } = string.Empty;
+
+    public string ArticleId { get; set; } = string.Empty;
+
+    public int Version { get; set; }
+}
