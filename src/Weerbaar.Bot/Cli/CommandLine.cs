@@ -18,7 +18,11 @@ public static class CommandLine
 
         Commands:
           manifest --out <path.zip>   Build the Teams app package (manifest.json, color.png, outline.png).
-          ask [--json] [QUESTION...]  Answer a question (or one per line of standard input) like the bot does.
+          ask [--json] [QUESTION...]  Answer a question (or one per line of standard input) like the bot does;
+                                      generated and cited when Azure OpenAI is configured ("mode" in --json).
+          eval [--llm] [--questions FILE]
+                                      Score the evaluation questions: top-1, top-3, abstention; with --llm also
+                                      the generated answers and their citation validity rate.
           kb validate [DIR]           Check knowledge files; lists problems with file and line, exit 1 if any.
           kb stats                    Published articles, sources, feedback and unanswered questions.
           kb import <PATH>            Publish a knowledge folder, a .zip in that layout or one article (.md),
@@ -79,6 +83,11 @@ public static class CommandLine
         if (string.Equals(verb, AskCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await AskCommand.RunAsync(args[1..], Console.In, output, cancellationToken);
+        }
+
+        if (string.Equals(verb, EvalCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await EvalCommand.RunAsync(args[1..], output, error, cancellationToken);
         }
 
         if (string.Equals(verb, KnowledgeBaseCommand.Name, StringComparison.OrdinalIgnoreCase))

@@ -26,17 +26,19 @@ public sealed class GroundedAnswerer(IOptions<GenerationOptions> options, UserRa
         })];
     }
 
-    /// <param name="userId">Only for the hourly allowance (hashed there); never sent to the model.</param>
-    public async Task<GenerationResult> GenerateAsync(Answer answer, string userId, CancellationToken cancellationToken)
+    /// <param name="userId">
+    /// Only for the hourly allowance (hashed there); never sent to the model. Null for operator tools (the command
+    /// line), which have no allowance.
+    /// </param>
+    public async Task<GenerationResult> GenerateAsync(Answer answer, string? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        ArgumentNullException.ThrowIfNull(userId);
         if (chatClient is null || answer.Kind != AnswerKind.Answered)
         {
             return GenerationResult.Of(GenerationOutcome.NotConfigured);
         }
 
-        if (!rateLimit.TryTake(userId))
+        if (userId is not null && !rateLimit.TryTake(userId))
         {
             Log.GenerationRateLimited(logger);
             return GenerationResult.Of(GenerationOutcome.RateLimited);

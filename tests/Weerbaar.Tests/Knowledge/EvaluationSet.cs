@@ -1,13 +1,8 @@
+using Weerbaar.Core.Answering;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Knowledge;
-
-/// <summary>One evaluation question and the article ids that answer it (none: the bot should abstain).</summary>
-public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> Expected, int Line)
-{
-    public bool InScope => Expected.Count > 0;
-}
 
 /// <summary>
 /// The evaluation questions (tests/Weerbaar.Tests/Knowledge/evaluation-questions.yaml), written apart from the
@@ -24,16 +19,12 @@ public static class EvaluationSet
 
     public static IReadOnlyList<EvaluationQuestion> ReportHalf => [.. All.Where((_, i) => i % 2 == 1)];
 
-    private static List<EvaluationQuestion> Read()
+    private static IReadOnlyList<EvaluationQuestion> Read()
     {
         var path = RepoPaths.Of("tests", "Weerbaar.Tests", "Knowledge", "evaluation-questions.yaml");
         var problems = new List<KnowledgeProblem>();
-        var yaml = YamlTree.Read(File.ReadAllText(path), "evaluation-questions.yaml", 1, problems);
+        var questions = EvaluationQuestion.Parse(File.ReadAllText(path), "evaluation-questions.yaml", problems);
         Assert.Empty(problems);
-        var list = Assert.IsType<YamlList>(yaml);
-        return [.. list.Items.Cast<YamlMap>().Select(map => new EvaluationQuestion(
-            ((YamlText)map["q"]!).Value,
-            [.. ((YamlList)map["expect"]!).Items.Cast<YamlText>().Select(t => t.Value)],
-            map.Line))];
+        return questions;
     }
 }

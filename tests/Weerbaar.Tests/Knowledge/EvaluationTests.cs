@@ -97,46 +97,6 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var answerer = new Answerer(search, new UnansweredQuestionLog(contexts, TimeProvider.System),
             Options.Create(thresholds), NullLogger<Answerer>.Instance);
 
-        int inScope = 0, top1 = 0, top3 = 0, decisions = 0;
-        var misses = new List<string>();
-        foreach (var question in questions)
-        {
-            var answer = await answerer.AnswerAsync(question.Question, previous: null, CancellationToken.None);
-            var answered = answer.Kind == AnswerKind.Answered;
-            var ranked = search.Search(question.Question, 3).Select(h => h.Article.Id).ToList();
-            if (question.InScope)
-            {
-                inScope++;
-                var right = answered && question.Expected.Contains(answer.Hit!.Article.Id);
-                top1 += right ? 1 : 0;
-                top3 += ranked.Any(question.Expected.Contains) ? 1 : 0;
-                decisions += answered ? 1 : 0;
-                if (!right)
-                {
-                    misses.Add($"'{question.Question}' expected {string.Join("/", question.Expected)}, got {(answered ? answer.Hit!.Article.Id : "abstain")} [{string.Join(", ", ranked)}] {Coverage(search, question.Question):0.00}");
-                }
-            }
-            else
-            {
-                decisions += answered ? 0 : 1;
-                if (answered)
-                {
-                    misses.Add($"'{question.Question}' should abstain, answered {answer.Hit!.Article.Id} {answer.Hit.Coverage:0.00}");
-                }
-            }
-        }
-
-        static double Coverage(KnowledgeSearch search, string question)
-        {
-            var hits = search.Search(question, 1);
-            return hits.Count > 0 ? hits[0].Coverage : 0;
-        }
-
-        return new EvaluationReport(questions.Count, (double)top1 / inScope, (double)top3 / inScope, (double)decisions / questions.Count, misses);
+        return await AnswerEvaluation.MeasureAsync(answerer, search, questions, onAnswered: null, CancellationToken.None);
     }
-}
-
-public sealed record EvaluationReport(int Questions, double Top1, double Top3, double Abstention, IReadOnlyList<string> Misses)
-{
-    public override string ToString() => $"top-1 accuracy {Top1:P1}, top-3 recall {Top3:P1}, abstention accuracy {Abstention:P1} ({Questions} questions)";
 }

@@ -59,6 +59,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // Host settings reach Program.cs before it registers services (features such as AddGeneration decide there
+        // from configuration); the app configuration below is applied only after Program.cs has built the host.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         if (_services is not null)

@@ -111,16 +111,22 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             return;
         }
 
+        // A new message gets its id as Teams gives it; the recorded activity carries it, so a test can refer to it.
+        var id = call.Kind == ConnectorCallKind.Update ? call.ActivityId! : $"activity-{Interlocked.Increment(ref _nextActivityId)}";
+        if (call.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && call.Activity is not null)
+        {
+            call.Activity["id"] = id;
+        }
+
         _calls.Enqueue(call);
         _callArrived.Release();
         switch (call.Kind)
         {
             case ConnectorCallKind.Send or ConnectorCallKind.Reply or ConnectorCallKind.Update:
-                var id = call.Kind == ConnectorCallKind.Update ? call.ActivityId! : $"activity-{Interlocked.Increment(ref _nextActivityId)}";
                 await context.Response.WriteAsJsonAsync(new { id });
                 break;
             case ConnectorCallKind.CreateConversation:
-                await context.Response.WriteAsJsonAsync(new { id = $"conversation-{Guid.NewGuid():N}", activityId = $"activity-{Interlocked.Increment(ref _nextActivityId)}" });
+                await context.Response.WriteAsJsonAsync(new { id = $"conversation-{Guid.NewGuid():N}", activityId = id });
                 break;
             case ConnectorCallKind.Delete:
                 context.Response.StatusCode = StatusCodes.Status200OK;

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
+
+namespace Weerbaar.Tests.Conversation;
+
+/// <summary>
+/// Questions answered over real HTTP with a model configured (the Azure OpenAI stand-in): a generated text message
+/// with citations, the AI label, the sources and Teams' own feedback buttons; the extractive card with a note when the
+/// model fails; and no model call at all when the knowledge does not know.
+/// </summary>
+public sealed class GeneratedAnswerTests : IAsyncLifetime
+{
+    private const string Question = "Wat moet er in een noodpakket?";
+
+    private readonly TeamsUser _anna = TeamsUser.Create("Anna de Vries");
+    private ConnectorStandIn _connector = null!;
+    private ModelStandIn _model = null!;
+    private BotApp _bot = null!;
+    private TeamsConversation _chat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        _model = await ModelStandIn.StartAsync();
+        _chat = new TeamsConversation(TeamsScope.Personal, _connector.ServiceUrl);
+        _bot = new BotApp(_model.Settings(budgetSeconds: 2));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _model.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Question_GetsAGeneratedTextMessage_WithCitationsAILabelSourcesAndFeedbackButtons()
+    {
+        var sent = await AskAsync(Question);
+
+        Assert.Equal("typing", sent[0]["type"]!.GetValue<string>());
+        var answer = sent[^1];
+        Assert.Equal("message", answer["type"]!.GetValue<string>());
+        Assert.Empty(answer["attachments"]?.AsArray() ?? []);
+        var text = answer["text"]!.GetValue<string>();
+        Assert.StartsWith(ModelStandIn.CitingReply, text, StringComparison.Ordinal);
+        Assert.Contains("**Bronnen**", text, StringComparison.Ordinal);
+        Assert.Matches(@"\[[^\]]+\]\(https://[^)]+\)", text);
+        Assert.Contains("met AI geschreven", text, StringComparison.Ordinal);
+        Assert.Contains("Laatst gecontroleerd op", text, StringComparison.Ordinal);
+        Assert.True(answer["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
+
+        var entity = Assert.Single(answer["entities"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
+        Assert.Equal("Message", entity["@type"]!.GetValue<string>());
+        Assert.Equal(["AIGeneratedContent"], entity["additionalType"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var citation = Assert.Single(entity["citation"]!.AsArray())!;
+        Assert.Equal("Claim", citation["@type"]!.GetValue<string>());
+        Assert.Equal(1, citation["position"]!.GetValue<int>());
+        var appearance = citation["appearance"]!;
+        Assert.Equal("DigitalDocument", appearance["@type"]!.GetValue<string>());
+        Assert.InRange(appearance["name"]!.GetValue<string>().Length, 1, 80);
+        Assert.InRange(appearance["abstract"]!.GetValue<string>().Length, 1, 160);
+        Assert.StartsWith("https://", appearance["url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelNeverSeesTheUsersIdOrName()
+    {
+        await AskAsync(Question);
+
+        var body = Assert.Single(_model.Requests).Body.ToJsonString();
+        Assert.DoesNotContain(_anna.Id, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_anna.AadObjectId, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamsFeedbackOnAGeneratedAnswer_IsStoredForTheArticle_WithTheComment()
+    {
+        var answer = (await AskAsync(Question))[^1];
+        var invoke = _chat.Invoke(_anna, "message/submitAction", new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "dislike", ["feedback"] = "{\"feedbackText\":\"Ik mis de hoeveelheid water.\"}" },
+        });
+        invoke["replyToId"] = answer["id"]!.GetValue<string>();
+
+        var response = await _bot.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.AnswerFeedback.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.False(stored.Helpful);
+        Assert.Equal("Ik mis de hoeveelheid water.", stored.Comment);
+        var citedTitle = answer["entities"]![0]!["citation"]![0]!["appearance"]!["name"]!.GetValue<string>();
+        Assert.Equal(citedTitle, Knowledge.RepositoryKnowledge.Load.Set.ArticlesById[stored.ArticleId].Title);
+        Assert.DoesNotContain(_anna.Id, System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamsFeedbackOnAnUnknownMessage_GetsAFriendlySentence_AndStoresNothing()
+    {
+        var invoke = _chat.Invoke(_anna, "message/submitAction", new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = string.Empty },
+        });
+        invoke["replyToId"] = "activity-that-never-was";
+
+        var response = await _bot.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.SentActivities);
+        Assert.Contains("kan ik uw reactie niet meer opslaan", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        Assert.Empty(await db.AnswerFeedback.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ModelDown_GivesTheExtractiveCard_WithAOneLineNote()
+    {
+        _model.Default = ModelStep.Fail(HttpStatusCode.InternalServerError);
+
+        var answer = (await AskAsync(Question))[^1];
+
+        var text = TextOf(CardOf(answer));
+        Assert.Contains("Een AI-antwoord lukte nu niet.", text, StringComparison.Ordinal);
+        Assert.Contains("Wat hoort er in een noodpakket?", text, StringComparison.Ordinal);
+        Assert.Contains("Bronnen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectedReply_GivesTheExtractiveCard()
+    {
+        _model.Then(ModelStep.Reply("Kijk op https://phishing.example/noodpakket voor de lijst [1]."));
+
+        var answer = (await AskAsync(Question))[^1];
+
+        Assert.Contains("Een AI-antwoord lukte nu niet.", TextOf(CardOf(answer)), StringComparison.Ordinal);
+        Assert.DoesNotContain("phishing", answer.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionTheKnowledgeDoesNotAnswer_IsNotSentToTheModel()
+    {
+        var answer = (await AskAsync("Wie wint de Tour de France dit jaar?"))[^1];
+
+        Assert.Contains("Dat weet ik niet zeker", TextOf(CardOf(answer)), StringComparison.Ordinal);
+        Assert.Empty(_model.Requests);
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> AskAsync(string question)
+    {
+        var before = _connector.SentActivities.Count;
+        var response = await _bot.PostActivityAsync(_chat.Message(_anna, question));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. _connector.SentActivities.Skip(before)];
+    }
+}
