@@ -58,9 +58,9 @@ public sealed class GenerationCommandLineTests : IAsyncLifetime
         var result = await BotCommand.RunAsync(["eval", "--llm", "--questions", questions], Environment(), _folder);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("top-1 accuracy 100.0%", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("abstention accuracy 100.0%", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("citation validity rate 0.0% of 1 model replies", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("top-1 accuracy 100.0 %", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("abstention accuracy 100.0 %", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("citation validity rate 0.0 % of 1 model replies", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("fallback rejected: UnknownCitation: 1", result.StandardOutput, StringComparison.Ordinal);
     }
 
