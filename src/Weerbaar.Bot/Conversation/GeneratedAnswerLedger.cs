@@ -21,7 +21,13 @@ public sealed class GeneratedAnswerLedger
         }
     }
 
-    public GeneratedAnswerEntry? Find(string? messageId) => messageId is null ? null : Entries.LastOrDefault(e => e.MessageId == messageId);
+    /// <summary>
+    /// The answer with <paramref name="messageId"/>. Teams names the message in the feedback invoke's replyToId; a
+    /// client that leaves it out (the Agents Playground does) rates the latest generated answer in the conversation.
+    /// </summary>
+    public GeneratedAnswerEntry? Find(string? messageId) => string.IsNullOrEmpty(messageId)
+        ? Entries.LastOrDefault()
+        : Entries.LastOrDefault(e => e.MessageId == messageId);
 }
 
 /// <summary>One generated answer: the message, the feedback token, and the article (the first cited) it is counted for.</summary>

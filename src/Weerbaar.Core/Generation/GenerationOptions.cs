@@ -46,7 +46,10 @@ public sealed class GenerationOptions
     [Range(0, 10)]
     public double MaxRetryAfterSeconds { get; set; } = 3;
 
-    /// <summary>Failed calls in a row (within a minute) after which the model is not called for <see cref="BreakSeconds"/>.</summary>
+    /// <summary>
+    /// Circuit breaker: once at least this many calls in a minute were made and half of them failed, the model is not
+    /// called for <see cref="BreakSeconds"/> (answers are extractive at once instead of after a wait).
+    /// </summary>
     [Range(2, 100)]
     public int BreakAfterFailures { get; set; } = 4;
 

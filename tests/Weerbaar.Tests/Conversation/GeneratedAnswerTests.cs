@@ -103,6 +103,25 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FeedbackWithoutAMessageId_RatesTheLatestGeneratedAnswer()
+    {
+        await AskAsync(Question);
+        var invoke = _chat.Invoke(_anna, "message/submitAction", new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "Duidelijk" },
+        });
+
+        var response = await _bot.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.AnswerFeedback.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.True(stored.Helpful);
+        Assert.Equal("Duidelijk", stored.Comment);
+    }
+
+    [Fact]
     public async Task TeamsFeedbackOnAnUnknownMessage_GetsAFriendlySentence_AndStoresNothing()
     {
         var invoke = _chat.Invoke(_anna, "message/submitAction", new JsonObject

@@ -10,7 +10,7 @@ namespace Weerbaar.Tests.EndToEnd;
 /// it, and Debian's Chromium driven by Playwright with one page on the Playground's web client. The page keeps every
 /// chat's history while the tests switch between chats; reloading it would start a new client without the welcome.
 /// </summary>
-public sealed class TeamsClientFixture : IAsyncLifetime
+public class TeamsClientFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -59,10 +59,11 @@ public sealed class TeamsClientFixture : IAsyncLifetime
 
         try
         {
-            Bot = await BotProcess.StartAsync(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>(await StartStandInsAsync())
             {
                 ["ConnectionStrings:Weerbaar"] = DatabaseConnectionString,
-            });
+            };
+            Bot = await BotProcess.StartAsync(settings);
             Playground = await Playground.StartAsync(Bot.MessagesUrl);
 
             _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -115,7 +116,16 @@ public sealed class TeamsClientFixture : IAsyncLifetime
             await Bot.DisposeAsync();
             Bot = null;
         }
+
+        await StopStandInsAsync();
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>Starts stand-ins for services the bot should call in this fixture; returns the bot's settings for them.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> StartStandInsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    protected virtual ValueTask StopStandInsAsync() => ValueTask.CompletedTask;
 
     /// <summary>
     /// Saves what is needed to understand a failure: a screenshot and the HTML of the page, the browser console,
