@@ -59,6 +59,9 @@ public sealed record Answer(AnswerKind Kind, string Question)
 
     /// <summary>The question was read together with the previous one (a short follow-up such as "en voor kinderen?").</summary>
     public bool UsedContext { get; init; }
+
+    /// <summary>The previous question the follow-up was read with (when <see cref="UsedContext"/>).</summary>
+    public string? PreviousQuestion { get; init; }
 }
 
 /// <summary>The previous answer in a conversation, so a short follow-up can be read in its context.</summary>

@@ -66,6 +66,7 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
                 ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
                 FollowUps = FollowUps(best.Article, search.Knowledge.Set),
                 UsedContext = usedContext,
+                PreviousQuestion = usedContext ? previous!.Question : null,
             };
         }
 

@@ -46,7 +46,9 @@ public sealed class GroundedAnswerer(IOptions<GenerationOptions> options, UserRa
 
         var settings = options.Value;
         var passages = PassagesFor(answer);
-        var messages = GroundingPrompt.Build(passages, PersonalDataMask.Apply(answer.Question), settings.AnswerWords);
+        // A short follow-up ("en voor kinderen?") means nothing to the model without the question it follows.
+        var question = answer.PreviousQuestion is { } previous ? $"{previous} {answer.Question}" : answer.Question;
+        var messages = GroundingPrompt.Build(passages, PersonalDataMask.Apply(question), settings.AnswerWords);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(settings.Budget);
         string reply;

@@ -165,6 +165,17 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShortFollowUp_ReachesTheModelWithTheQuestionItFollows_AndSaysSo()
+    {
+        await AskAsync(Question);
+
+        var answer = (await AskAsync("en hoeveel contant geld?"))[^1];
+
+        Assert.Contains("Wat moet er in een noodpakket? en hoeveel contant geld?", _model.Requests[^1].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Ik las uw vraag als vervolg op: Wat moet er in een noodpakket?", answer["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuestionTheKnowledgeDoesNotAnswer_IsNotSentToTheModel()
     {
         var answer = (await AskAsync("Wie wint de Tour de France dit jaar?"))[^1];
