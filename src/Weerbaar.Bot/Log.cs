@@ -22,6 +22,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Caller's token rejected ({ExceptionType}); answering 401")]
     public static partial void TokenRejected(ILogger logger, string exceptionType);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Activity from a tenant outside Bot:AllowedTenants refused with 403")]
+    public static partial void TenantRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "A {ActivityType} activity that was processed before arrived again (redelivery); skipped")]
+    public static partial void RedeliverySkipped(ILogger logger, string activityType);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);
 

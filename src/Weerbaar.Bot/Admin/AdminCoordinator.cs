@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Answering;
@@ -57,8 +58,8 @@ public sealed class AdminCoordinator(
             : words[1].ToLowerInvariant() switch
             {
                 "log" or "logboek" => await LogAsync(cancellationToken),
-                "vragen" => await QuestionsAsync(AdminMessage.None, cancellationToken),
-                "feedback" => await FeedbackAsync(cancellationToken),
+                "vragen" => await QuestionsAsync(ActivityTenant.Of(turnContext.Activity), AdminMessage.None, cancellationToken),
+                "feedback" => await FeedbackAsync(ActivityTenant.Of(turnContext.Activity), cancellationToken),
                 _ => null,
             };
         await turnContext.SendActivityAsync(card is null ? MessageFactory.Text(AdminTexts.UnknownCommand) : MessageFactory.Attachment(card), cancellationToken);
@@ -98,9 +99,9 @@ public sealed class AdminCoordinator(
             AdminVerb.History => await HistoryAsync(kind, key, AdminMessage.None, cancellationToken),
             AdminVerb.Rollback when itemVersion is int expected => await RollbackAsync(kind, key, data, expected, actor, cancellationToken),
             AdminVerb.Log => await LogAsync(cancellationToken),
-            AdminVerb.Questions => await QuestionsAsync(AdminMessage.None, cancellationToken),
-            AdminVerb.OutOfScope => await OutOfScopeAsync(Text(data, "normalized"), cancellationToken),
-            AdminVerb.Feedback => await FeedbackAsync(cancellationToken),
+            AdminVerb.Questions => await QuestionsAsync(ActivityTenant.Of(turnContext.Activity), AdminMessage.None, cancellationToken),
+            AdminVerb.OutOfScope => await OutOfScopeAsync(ActivityTenant.Of(turnContext.Activity), Text(data, "normalized"), cancellationToken),
+            AdminVerb.Feedback => await FeedbackAsync(ActivityTenant.Of(turnContext.Activity), cancellationToken),
             _ => null,
         };
         var logged = Known(verb);
@@ -360,9 +361,10 @@ public sealed class AdminCoordinator(
         return cards.List(AdminTexts.LogTitle, AdminTexts.LogIntro(rows.Count), rows, AdminMessage.None);
     }
 
-    private async Task<Attachment> QuestionsAsync(AdminMessage message, CancellationToken cancellationToken)
+    // Questions and feedback belong to the admin's own organisation (tenant); the knowledge is shared by the deployment.
+    private async Task<Attachment> QuestionsAsync(string tenantId, AdminMessage message, CancellationToken cancellationToken)
     {
-        var groups = await unanswered.GroupsAsync(cancellationToken);
+        var groups = await unanswered.GroupsAsync(tenantId, cancellationToken);
         var rows = groups.Take(ListedRows).Select(g => new AdminRow(
             CardText.Literal(g.Example),
             $"{g.Count}× gevraagd, het laatst op {AdminCards.When(g.LastAskedAt)}",
@@ -373,17 +375,17 @@ public sealed class AdminCoordinator(
         return cards.List(AdminTexts.QuestionsTitle, AdminTexts.QuestionsIntro, rows, message);
     }
 
-    private async Task<Attachment> OutOfScopeAsync(string normalized, CancellationToken cancellationToken)
+    private async Task<Attachment> OutOfScopeAsync(string tenantId, string normalized, CancellationToken cancellationToken)
     {
         // The group is found again by one of its wordings, so a card drawn before new questions came in still marks all of them.
-        var group = (await unanswered.GroupsAsync(cancellationToken)).FirstOrDefault(g => g.NormalizedTexts.Contains(normalized, StringComparer.Ordinal));
-        var marked = group is null ? 0 : await unanswered.MarkOutOfScopeAsync(group.NormalizedTexts, cancellationToken);
-        return await QuestionsAsync(new AdminMessage(AdminTexts.OutOfScope(marked)), cancellationToken);
+        var group = (await unanswered.GroupsAsync(tenantId, cancellationToken)).FirstOrDefault(g => g.NormalizedTexts.Contains(normalized, StringComparer.Ordinal));
+        var marked = group is null ? 0 : await unanswered.MarkOutOfScopeAsync(tenantId, group.NormalizedTexts, cancellationToken);
+        return await QuestionsAsync(tenantId, new AdminMessage(AdminTexts.OutOfScope(marked)), cancellationToken);
     }
 
-    private async Task<Attachment> FeedbackAsync(CancellationToken cancellationToken)
+    private async Task<Attachment> FeedbackAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var perArticle = await feedback.PerArticleAsync(3, cancellationToken);
+        var perArticle = await feedback.PerArticleAsync(tenantId, 3, cancellationToken);
         var titles = search.Knowledge.Set.ArticlesById;
         var rows = perArticle.Take(ListedRows).Select(a => new AdminRow(
             $"**{CardText.Literal(titles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",

@@ -28,7 +28,7 @@ internal static class AskCommand
         var questions = words.Count > 0 ? [string.Join(' ', words)] : ReadLines(input);
         foreach (var question in questions)
         {
-            var answer = await answerer.AnswerAsync(question, previous: null, cancellationToken);
+            var answer = await answerer.AnswerAsync(question, previous: null, tenantId: string.Empty, cancellationToken);
             var generated = answer.Kind == AnswerKind.Answered && generator.IsEnabled
                 ? (await generator.GenerateAsync(answer, userId: null, cancellationToken)).Answer
                 : null;

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Admin;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Search;
@@ -65,7 +66,7 @@ public sealed class CardActionRouter(
 
             case CardVerb.Helpful or CardVerb.NotHelpful when AnswerData(data) is AnswerCardData answer:
                 var helpful = verb == CardVerb.Helpful;
-                await feedback.RecordVoteAsync(answer.Token, answer.ArticleId, answer.Version, helpful, cancellationToken);
+                await feedback.RecordVoteAsync(answer.Token, answer.ArticleId, answer.Version, helpful, ActivityTenant.Of(turnContext.Activity), cancellationToken);
                 return Redrawn(answer, helpful ? FeedbackState.Thanks : FeedbackState.Comment);
 
             case CardVerb.FeedbackComment when AnswerData(data) is AnswerCardData answer:

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Feedback;
 
 namespace Weerbaar.Bot.Conversation;
@@ -32,7 +33,7 @@ public sealed class GeneratedAnswerFeedback(QuestionResponder questions, Feedbac
         }
 
         var helpful = action.Value<string>("reaction") == "like";
-        await feedback.RecordVoteAsync(answer.Token, answer.ArticleId, answer.Version, helpful, cancellationToken);
+        await feedback.RecordVoteAsync(answer.Token, answer.ArticleId, answer.Version, helpful, ActivityTenant.Of(turnContext.Activity), cancellationToken);
         if (CommentOf(action["feedback"]) is { Length: > 0 } comment)
         {
             await feedback.RecordCommentAsync(answer.Token, comment, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Hosting;
 using Microsoft.Bot.Schema;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Generation;
@@ -44,7 +45,7 @@ public sealed class QuestionResponder
         var last = await _lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
         var context = last is not null && now - last.AnsweredAt < LastAnswer.Lifetime ? new AnswerContext(last.Question, last.ArticleId) : null;
 
-        var answer = await _answerer.AnswerAsync(question, context, cancellationToken);
+        var answer = await _answerer.AnswerAsync(question, context, ActivityTenant.Of(turnContext.Activity), cancellationToken);
         switch (answer.Kind)
         {
             case AnswerKind.Answered:

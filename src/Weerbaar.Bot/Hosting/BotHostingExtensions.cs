@@ -16,10 +16,13 @@ public static class BotHostingExtensions
     {
         services.AddHttpClient();
         services.AddSingleton<CallerPolicy>();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddSingleton<TenantPolicy>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<RedeliveryGuard>();
         services.AddSingleton<WeerbaarAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<WeerbaarAdapter>());
         services.AddSingleton<CardTemplates>();

@@ -6,7 +6,8 @@ namespace Weerbaar.Bot.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the gate in front of CloudAdapter. It refuses callers when the deployment is not
-/// configured to authenticate them, turns malformed bodies into 400 before they reach the pipeline, and maps
+/// configured to authenticate them, turns malformed bodies into 400 before they reach the pipeline, refuses tenants
+/// the deployment does not serve with 403, and maps
 /// failures to fetch the token metadata to 503 (a dependency is down, try again) instead of 500.
 /// </summary>
 public static class MessagesEndpoint
@@ -19,7 +20,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, ILogger<WeerbaarAdapter> logger)
+    private static async Task HandleAsync(HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, TenantPolicy tenants, ILogger<WeerbaarAdapter> logger)
     {
         if (policy.RefusesEveryone)
         {
@@ -38,6 +39,13 @@ public static class MessagesEndpoint
         {
             Log.ActivityRejected(logger, problem);
             await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: problem).ExecuteAsync(context);
+            return;
+        }
+
+        if (!tenants.Allows(body))
+        {
+            Log.TenantRefused(logger);
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 

@@ -20,10 +20,12 @@ public sealed class WeerbaarAdapter : CloudAdapter
         BotFrameworkAuthentication authentication,
         ConversationState conversationState,
         UserState userState,
+        RedeliveryGuard redeliveryGuard,
         ILogger<WeerbaarAdapter> logger)
         : base(authentication, logger)
     {
         _logger = logger;
+        Use(redeliveryGuard);
         Use(new AutoSaveStateMiddleware(conversationState, userState));
         OnTurnError = HandleTurnErrorAsync;
     }

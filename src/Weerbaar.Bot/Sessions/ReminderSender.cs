@@ -5,16 +5,18 @@ using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Sessions;
+using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
 /// Sends due follow-up reminders into the conversation where the session was held, through the stored conversation
 /// reference. A refusal by Teams (403: the bot was removed, 404: the conversation is gone) gives the reminder up at once;
-/// other failures are retried a few times, never forever.
+/// other failures are retried a few times, never forever. With several instances only the holder of the job's lease sends.
 /// </summary>
 public sealed class ReminderSender(
     ReminderStore reminders,
+    JobLease lease,
     SessionStore sessions,
     WeerbaarAdapter adapter,
     IConfiguration configuration,
@@ -22,14 +24,21 @@ public sealed class ReminderSender(
     TimeProvider timeProvider,
     ILogger<ReminderSender> logger) : BackgroundService
 {
+    public const string LeaseName = "reminders";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReminderCheckSeconds), timeProvider);
+        var interval = TimeSpan.FromSeconds(options.Value.ReminderCheckSeconds);
+        using var timer = new PeriodicTimer(interval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                // One instance sends (the lease holder, renewing it every check), so a due reminder goes out once.
+                if (await lease.TryTakeAsync(LeaseName, interval * 3, stoppingToken))
+                {
+                    await SendDueAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -70,7 +70,12 @@ public sealed class SessionCoordinator(
             return await StartSessionAsync(turnContext, data, scenario, cancellationToken);
         }
 
-        if (!Guid.TryParse(Text(data, "sessionId"), out var sessionId) || await store.LoadAsync(sessionId, cancellationToken) is not StoredSession session)
+        // A session belongs to the conversation it was started in: a card (or forged card data) from any other
+        // conversation, of this organisation or another, cannot see or change it.
+        if (!Guid.TryParse(Text(data, "sessionId"), out var sessionId)
+            || await store.LoadAsync(sessionId, cancellationToken) is not StoredSession session
+            || session.Place.ChannelId != turnContext.Activity.ChannelId
+            || session.Place.ConversationId != turnContext.Activity.Conversation.Id)
         {
             return CardActionResult.Answer(SessionTexts.SessionGone);
         }

@@ -26,6 +26,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDbContextFactory<WeerbaarDbContext>, WeerbaarDbContextFactory>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<ProcessedActivities>();
+        services.AddSingleton<Weerbaar.Core.Retention.IRetentionPolicy, ProcessedActivityRetention>();
         services.AddSingleton<IStorage, EfBotStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();

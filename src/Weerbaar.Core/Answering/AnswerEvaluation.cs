@@ -57,7 +57,7 @@ public static class AnswerEvaluation
         var misses = new List<string>();
         foreach (var question in questions)
         {
-            var answer = await answerer.AnswerAsync(question.Question, previous: null, cancellationToken);
+            var answer = await answerer.AnswerAsync(question.Question, previous: null, tenantId: string.Empty, cancellationToken);
             var answered = answer.Kind == AnswerKind.Answered;
             if (answered && onAnswered is not null)
             {

@@ -20,8 +20,10 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
 
     private static readonly string[] ContinuationStarts = ["en ", "ook ", "maar ", "wat als ", "en als ", "geldt dat ", "geldt dit ", "hoe zit het met ", "wat over ", "wat voor "];
 
-    public async Task<Answer> AnswerAsync(string question, AnswerContext? previous, CancellationToken cancellationToken)
+    /// <param name="tenantId">The Entra tenant of the conversation: an unanswered question is kept for that tenant's admins.</param>
+    public async Task<Answer> AnswerAsync(string question, AnswerContext? previous, string tenantId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(question);
         var settings = options.Value;
         var text = question.Trim();
@@ -71,7 +73,7 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         }
 
         Log.NotKnown(logger, hits.Count > 0 ? hits[0].Coverage : 0, text.Length);
-        await unanswered.RecordAsync(text, cancellationToken);
+        await unanswered.RecordAsync(text, tenantId, cancellationToken);
         return new Answer(AnswerKind.NotKnown, text)
         {
             Truncated = truncated,

@@ -21,5 +21,8 @@ public sealed class AnswerFeedback
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The Entra tenant of the conversation the answer was given in.</summary>
+    public string TenantId { get; set; } = string.Empty;
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -11,8 +11,10 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
 {
     public const int MaxCommentLength = 1000;
 
-    public async Task RecordVoteAsync(string answerToken, string articleId, int articleVersion, bool helpful, CancellationToken cancellationToken)
+    /// <param name="tenantId">The Entra tenant of the conversation; admins see the feedback of their own tenant only.</param>
+    public async Task RecordVoteAsync(string answerToken, string articleId, int articleVersion, bool helpful, string tenantId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(answerToken);
         ArgumentException.ThrowIfNullOrEmpty(articleId);
         var now = timeProvider.GetUtcNow();
@@ -28,6 +30,7 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
                     ArticleId = articleId,
                     ArticleVersion = articleVersion,
                     Helpful = helpful,
+                    TenantId = tenantId,
                     CreatedAt = now,
                     UpdatedAt = now,
                 });
@@ -68,11 +71,12 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
         return updated > 0;
     }
 
-    /// <summary>Per article the 👍 and 👎 and the latest comments, the largest share of 👎 first.</summary>
-    public async Task<IReadOnlyList<ArticleFeedback>> PerArticleAsync(int commentsPerArticle, CancellationToken cancellationToken)
+    /// <summary>Per article the 👍 and 👎 of one tenant and its latest comments, the largest share of 👎 first.</summary>
+    public async Task<IReadOnlyList<ArticleFeedback>> PerArticleAsync(string tenantId, int commentsPerArticle, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var votes = await db.AnswerFeedback.AsNoTracking().ToListAsync(cancellationToken);
+        var votes = await db.AnswerFeedback.AsNoTracking().Where(v => v.TenantId == tenantId).ToListAsync(cancellationToken);
         return [.. votes.GroupBy(v => v.ArticleId, StringComparer.Ordinal)
             .Select(g => new ArticleFeedback(
                 g.Key,

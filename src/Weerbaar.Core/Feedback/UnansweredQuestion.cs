@@ -14,6 +14,9 @@ public sealed class UnansweredQuestion
 
     public DateTimeOffset AskedAt { get; set; }
 
+    /// <summary>The Entra tenant of the conversation it was asked in: each organisation's admins see only their own.</summary>
+    public string TenantId { get; set; } = string.Empty;
+
     /// <summary>An admin marked this wording as outside what Weerbaar is for; it no longer shows in <c>beheer vragen</c>.</summary>
     public bool OutOfScope { get; set; }
 }

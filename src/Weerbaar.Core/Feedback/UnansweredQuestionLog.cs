@@ -7,9 +7,11 @@ namespace Weerbaar.Core.Feedback;
 /// <summary>Keeps the questions the bot could not answer, for admins; never who asked.</summary>
 public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
-    public async Task RecordAsync(string question, CancellationToken cancellationToken)
+    /// <param name="tenantId">The Entra tenant of the conversation; admins see the questions of their own tenant only.</param>
+    public async Task RecordAsync(string question, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(tenantId);
         var text = question.Length > UnansweredQuestion.MaxLength ? question[..UnansweredQuestion.MaxLength] : question;
         var normalized = ArticleParser.Normalize(text);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -18,6 +20,7 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
             Text = text,
             NormalizedText = normalized.Length > UnansweredQuestion.MaxLength ? normalized[..UnansweredQuestion.MaxLength] : normalized,
             AskedAt = timeProvider.GetUtcNow(),
+            TenantId = tenantId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -25,21 +28,23 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
     /// <summary>How many of the latest questions <see cref="GroupsAsync"/> looks at; older ones age out with retention.</summary>
     public const int GroupingWindow = 5000;
 
-    /// <summary>The unanswered questions admins have not put out of scope, grouped by similar wording, most asked first.</summary>
-    public async Task<IReadOnlyList<QuestionGroup>> GroupsAsync(CancellationToken cancellationToken)
+    /// <summary>One tenant's unanswered questions that its admins have not put out of scope, grouped by similar wording, most asked first.</summary>
+    public async Task<IReadOnlyList<QuestionGroup>> GroupsAsync(string tenantId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.UnansweredQuestions.AsNoTracking().Where(q => !q.OutOfScope)
+        var latest = await db.UnansweredQuestions.AsNoTracking().Where(q => q.TenantId == tenantId && !q.OutOfScope)
             .OrderByDescending(q => q.Id).Take(GroupingWindow).ToListAsync(cancellationToken);
         return QuestionGroups.Build(latest);
     }
 
-    /// <summary>Puts every question worded as one of <paramref name="normalizedTexts"/> out of scope; returns how many.</summary>
-    public async Task<int> MarkOutOfScopeAsync(IReadOnlyCollection<string> normalizedTexts, CancellationToken cancellationToken)
+    /// <summary>Puts every question of the tenant worded as one of <paramref name="normalizedTexts"/> out of scope; returns how many.</summary>
+    public async Task<int> MarkOutOfScopeAsync(string tenantId, IReadOnlyCollection<string> normalizedTexts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(normalizedTexts);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.UnansweredQuestions.Where(q => normalizedTexts.Contains(q.NormalizedText) && !q.OutOfScope)
+        return await db.UnansweredQuestions.Where(q => q.TenantId == tenantId && normalizedTexts.Contains(q.NormalizedText) && !q.OutOfScope)
             .ExecuteUpdateAsync(setters => setters.SetProperty(q => q.OutOfScope, true), cancellationToken);
     }
 }

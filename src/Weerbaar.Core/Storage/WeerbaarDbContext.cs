@@ -44,6 +44,12 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Follow-up reminders after sessions.</summary>
     public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
 
+    /// <summary>Which instance runs which background job (reminders, retention), until when.</summary>
+    public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+
+    /// <summary>Incoming activities already taken on, so a redelivery to any instance is processed once.</summary>
+    public DbSet<ProcessedActivityRecord> ProcessedActivities => Set<ProcessedActivityRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -91,6 +97,24 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(f => f.AnswerToken).HasMaxLength(64);
             entity.Property(f => f.ArticleId).HasMaxLength(100);
             entity.Property(f => f.Comment).HasMaxLength(1000);
+            entity.Property(f => f.TenantId).HasMaxLength(64);
+            entity.HasIndex(f => f.TenantId);
+        });
+
+        modelBuilder.Entity<JobLeaseRecord>(entity =>
+        {
+            entity.ToTable("job_leases");
+            entity.HasKey(l => l.Job);
+            entity.Property(l => l.Job).HasMaxLength(64);
+            entity.Property(l => l.Holder).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ProcessedActivityRecord>(entity =>
+        {
+            entity.ToTable("processed_activities");
+            entity.HasKey(a => a.Key);
+            entity.Property(a => a.Key).HasMaxLength(64);
+            entity.HasIndex(a => a.ReceivedAt);
         });
 
         modelBuilder.Entity<SessionRecord>(entity =>
@@ -158,6 +182,8 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.HasIndex(q => q.AskedAt);
             entity.Property(q => q.Text).HasMaxLength(UnansweredQuestion.MaxLength);
             entity.Property(q => q.NormalizedText).HasMaxLength(UnansweredQuestion.MaxLength);
+            entity.Property(q => q.TenantId).HasMaxLength(64);
+            entity.HasIndex(q => new { q.TenantId, q.OutOfScope });
         });
     }
 

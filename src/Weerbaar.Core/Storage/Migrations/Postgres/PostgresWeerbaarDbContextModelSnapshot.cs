@@ -53,6 +53,11 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.Property<bool>("Helpful")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
@@ -62,6 +67,8 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ArticleId");
+
+                    b.HasIndex("TenantId");
 
                     b.ToTable("answer_feedback", (string)null);
                 });
@@ -85,6 +92,11 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.Property<bool>("OutOfScope")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -93,6 +105,8 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AskedAt");
+
+                    b.HasIndex("TenantId", "OutOfScope");
 
                     b.ToTable("unanswered_questions", (string)null);
                 });
@@ -420,6 +434,41 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.HasIndex("SessionId");
 
                     b.ToTable("session_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.ProcessedActivityRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("processed_activities", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaar.Core.Storage.StateRecord", b =>

@@ -46,6 +46,11 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Helpful")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -55,6 +60,8 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ArticleId");
+
+                    b.HasIndex("TenantId");
 
                     b.ToTable("answer_feedback", (string)null);
                 });
@@ -76,6 +83,11 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("OutOfScope")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -84,6 +96,8 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AskedAt");
+
+                    b.HasIndex("TenantId", "OutOfScope");
 
                     b.ToTable("unanswered_questions", (string)null);
                 });
@@ -405,6 +419,41 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.HasIndex("SessionId");
 
                     b.ToTable("session_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.ProcessedActivityRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("processed_activities", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaar.Core.Storage.StateRecord", b =>

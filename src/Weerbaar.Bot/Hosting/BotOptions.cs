@@ -1,0 +1,13 @@
+namespace Weerbaar.Bot.Hosting;
+
+/// <summary>Who the deployment serves. Bound from the <c>Bot</c> section.</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>
+    /// The Entra tenant ids this deployment serves; an activity from any other tenant gets 403 and nothing runs.
+    /// Empty: every tenant (one organisation per deployment, or local testing).
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = [];
+}
