@@ -6,8 +6,14 @@ using static Weerbaar.Tests.Conversation.ConversationTests;
 namespace Weerbaar.Tests.Sessions;
 
 /// <summary>Drives a gesprekstool session over HTTP in one group chat, as several Teams users.</summary>
-public sealed class SessionConversation(BotApp bot, ConnectorStandIn connector, TeamsConversation chat)
+/// <param name="post">Posts an activity to a bot instance (one in process, or one of several bot processes).</param>
+public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>> post, ConnectorStandIn connector, TeamsConversation chat)
 {
+    public SessionConversation(BotApp bot, ConnectorStandIn connector, TeamsConversation chat)
+        : this(bot.PostActivityAsync, connector, chat)
+    {
+    }
+
     public TeamsConversation Chat => chat;
 
     /// <summary>The facilitator types "start sessie" and submits the setup card; returns the facilitator's view.</summary>
@@ -63,7 +69,7 @@ public sealed class SessionConversation(BotApp bot, ConnectorStandIn connector, 
 
     public async Task<JsonObject> InvokeCardAsync(TeamsUser user, string verb, JsonObject data)
     {
-        var response = await bot.PostActivityAsync(chat.CardAction(user, verb, data));
+        using var response = await post(chat.CardAction(user, verb, data));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         return body["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive"
@@ -74,7 +80,7 @@ public sealed class SessionConversation(BotApp bot, ConnectorStandIn connector, 
     public async Task<JsonObject> SendAsync(JsonObject activity)
     {
         var before = connector.SentActivities.Count;
-        var response = await bot.PostActivityAsync(activity);
+        using var response = await post(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return connector.SentActivities.Skip(before).Last();
     }

@@ -25,13 +25,14 @@ public enum TeamsScope
 /// </summary>
 public sealed class TeamsConversation
 {
-    public const string TenantId = "9f1d2c3b-0a4e-4d5f-8a6b-7c8d9e0f1a2b";
+    public const string DefaultTenantId = "9f1d2c3b-0a4e-4d5f-8a6b-7c8d9e0f1a2b";
 
     private int _nextId;
 
-    public TeamsConversation(TeamsScope scope, Uri serviceUrl, string? botId = null)
+    public TeamsConversation(TeamsScope scope, Uri serviceUrl, string? botId = null, string tenantId = DefaultTenantId)
     {
         Scope = scope;
+        TenantId = tenantId;
         ServiceUrl = serviceUrl;
         Bot = new TeamsUser(botId ?? "28:weerbaar-test-bot", "Weerbaar", Guid.Empty.ToString());
         var unique = Guid.NewGuid().ToString("N");
@@ -45,6 +46,9 @@ public sealed class TeamsConversation
     }
 
     public TeamsScope Scope { get; }
+
+    /// <summary>The Entra tenant (organisation) the conversation belongs to.</summary>
+    public string TenantId { get; }
 
     public Uri ServiceUrl { get; }
 
