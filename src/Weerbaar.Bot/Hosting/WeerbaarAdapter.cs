@@ -15,15 +15,20 @@ namespace Weerbaar.Bot.Hosting;
 public sealed class WeerbaarAdapter : CloudAdapter
 {
     private readonly ILogger<WeerbaarAdapter> _logger;
+    private readonly BotMetrics _metrics;
 
     public WeerbaarAdapter(
         BotFrameworkAuthentication authentication,
         ConversationState conversationState,
         UserState userState,
+        BotMetrics metrics,
+        TimeProvider timeProvider,
         ILogger<WeerbaarAdapter> logger)
         : base(authentication, logger)
     {
         _logger = logger;
+        _metrics = metrics;
+        Use(new TurnMetricsMiddleware(metrics, timeProvider));
         Use(new AutoSaveStateMiddleware(conversationState, userState));
         OnTurnError = HandleTurnErrorAsync;
     }
@@ -32,6 +37,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
     {
         var correlationId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         Log.TurnFailed(_logger, exception, correlationId, turnContext.Activity?.Type ?? "unknown");
+        _metrics.TurnFailed(turnContext.Activity?.Type);
         var text = ConversationTexts.SomethingWentWrong(correlationId);
         try
         {
