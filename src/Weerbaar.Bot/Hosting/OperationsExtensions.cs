@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Weerbaar.Bot.Knowledge;
 
 namespace Weerbaar.Bot.Hosting;
@@ -30,11 +31,13 @@ public static class OperationsExtensions
         // Decided here from configuration, like the optional model: when metrics are off nothing is collected at all.
         if (configuration.GetValue($"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}", defaultValue: true))
         {
-            services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(BotMetrics.MeterName)
-                // ASP.NET Core's own request metrics (route templates and status codes, no URLs with ids in them).
-                .AddMeter("Microsoft.AspNetCore.Hosting")
-                .AddPrometheusExporter());
+            services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService("weerbaar"))
+                .WithMetrics(metrics => metrics
+                    .AddMeter(BotMetrics.MeterName)
+                    // ASP.NET Core's own request metrics (route templates and status codes, no URLs with ids in them).
+                    .AddMeter("Microsoft.AspNetCore.Hosting")
+                    .AddPrometheusExporter());
         }
 
         return services;
