@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Weerbaar.Tests.Sessions;
 using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Hosting;
@@ -37,6 +38,28 @@ public sealed class MetricsTests : LocalBotTest
 
         Assert.Matches(@"(?m)^weerbaar_answers_total\{[^}]*kind=""not_known""[^}]*\} [1-9]", metrics);
         Assert.Matches(@"(?m)^weerbaar_abstentions_total(\{[^}]*\})? [1-9]", metrics);
+    }
+
+    [Fact]
+    public async Task ASessionRunToItsReport_IsCountedAsStartedAndCompleted()
+    {
+        var solo = TeamsUser.Create("Solo");
+        var session = new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl));
+        var view = await session.StartAsync(solo, steps: ["opening", "afspraken"]);
+        view = await session.PressAsync(solo, view, "sessionNext");
+        view = await session.PressAsync(solo, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodstroom regelen",
+            ["agreementOwner"] = "facilitair manager",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await session.PressAsync(solo, view, "sessionComplete");
+
+        var metrics = await ScrapeAsync();
+
+        Assert.Matches(@"(?m)^weerbaar_sessions_started_total(\{[^}]*\})? [1-9]", metrics);
+        Assert.Matches(@"(?m)^weerbaar_sessions_completed_total(\{[^}]*\})? [1-9]", metrics);
+        Assert.Matches(@"(?m)^weerbaar_turns_total\{[^}]*type=""invoke""[^}]*\} [1-9]", metrics);
     }
 
     [Fact]
