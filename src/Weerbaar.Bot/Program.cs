@@ -25,12 +25,14 @@ builder.Services.AddGeneration(builder.Configuration);
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 app.ReportCallerPolicy();
 app.MapMessages();
 app.MapSessionReports();
-app.MapHealthChecks("/healthz");
+app.MapHealthEndpoints();
+app.MapMetrics();
 await app.RunAsync();
 return 0;
 

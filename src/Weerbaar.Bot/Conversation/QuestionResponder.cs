@@ -21,10 +21,11 @@ public sealed class QuestionResponder
     private readonly KnowledgeSearch _search;
     private readonly AnswerCards _cards;
     private readonly TimeProvider _timeProvider;
+    private readonly BotMetrics _metrics;
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer;
     private readonly IStatePropertyAccessor<GeneratedAnswerLedger> _generatedAnswers;
 
-    public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider)
+    public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider, BotMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _answerer = answerer;
@@ -32,6 +33,7 @@ public sealed class QuestionResponder
         _search = search;
         _cards = cards;
         _timeProvider = timeProvider;
+        _metrics = metrics;
         _lastAnswer = conversationState.CreateProperty<LastAnswer>("lastAnswer");
         _generatedAnswers = conversationState.CreateProperty<GeneratedAnswerLedger>("generatedAnswers");
     }
@@ -46,6 +48,7 @@ public sealed class QuestionResponder
         var context = last is not null && now - last.AnsweredAt < LastAnswer.Lifetime ? new AnswerContext(last.Question, last.ArticleId) : null;
 
         var answer = await _answerer.AnswerAsync(question, context, ActivityTenant.Of(turnContext.Activity), cancellationToken);
+        _metrics.AnswerGiven(answer.Kind);
         switch (answer.Kind)
         {
             case AnswerKind.Answered:
@@ -53,6 +56,7 @@ public sealed class QuestionResponder
                 var data = new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, IndexOf(hit), answer.Question);
                 var note = ContextNote(answer, context, echoQuestion);
                 var generation = await GenerateAsync(turnContext, answer, cancellationToken);
+                _metrics.AnswerMode(generation.Outcome);
                 if (generation.Answer is GeneratedAnswer generated)
                 {
                     await SendGeneratedAsync(turnContext, generated, data, note, cancellationToken);

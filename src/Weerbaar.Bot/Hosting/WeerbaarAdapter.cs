@@ -15,16 +15,21 @@ namespace Weerbaar.Bot.Hosting;
 public sealed class WeerbaarAdapter : CloudAdapter
 {
     private readonly ILogger<WeerbaarAdapter> _logger;
+    private readonly BotMetrics _metrics;
 
     public WeerbaarAdapter(
         BotFrameworkAuthentication authentication,
         ConversationState conversationState,
         UserState userState,
         RedeliveryGuard redeliveryGuard,
+        BotMetrics metrics,
+        TimeProvider timeProvider,
         ILogger<WeerbaarAdapter> logger)
         : base(authentication, logger)
     {
         _logger = logger;
+        _metrics = metrics;
+        Use(new TurnMetricsMiddleware(metrics, timeProvider));
         Use(redeliveryGuard);
         Use(new AutoSaveStateMiddleware(conversationState, userState));
         OnTurnError = HandleTurnErrorAsync;
@@ -34,6 +39,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
     {
         var correlationId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         Log.TurnFailed(_logger, exception, correlationId, turnContext.Activity?.Type ?? "unknown");
+        _metrics.TurnFailed(turnContext.Activity?.Type);
         var text = ConversationTexts.SomethingWentWrong(correlationId);
         try
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Search;
 using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
@@ -30,6 +31,7 @@ public sealed class SessionCoordinator(
     IHttpContextAccessor http,
     IOptions<SessionOptions> options,
     TimeProvider timeProvider,
+    BotMetrics metrics,
     ILogger<SessionCoordinator> logger)
 {
     private Scenario? Scenario => search.Knowledge.Set.Scenario;
@@ -242,6 +244,7 @@ public sealed class SessionCoordinator(
         }
 
         Log.SessionAction(logger, session.Id, SessionVerb.Start, "accepted");
+        metrics.SessionStarted();
         return CardActionResult.WithCard(cards.View(session, scenario, actor, SessionTexts.Started), SessionTexts.Started);
     }
 
@@ -279,6 +282,7 @@ public sealed class SessionCoordinator(
 
         if (decision.State.Status == SessionStatus.Completed)
         {
+            metrics.SessionCompleted();
             await PostReportAsync(turnContext, session with { State = decision.State }, scenario, cancellationToken);
         }
     }
