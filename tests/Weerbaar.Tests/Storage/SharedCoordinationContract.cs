@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Time.Testing;
+using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Support;
+
+namespace Weerbaar.Tests.Storage;
+
+/// <summary>
+/// What several instances coordinate through the database, on every provider: a job lease held by one instance at a
+/// time (renewed by its holder, taken over once expired), and an incoming activity taken on once.
+/// </summary>
+public abstract class SharedCoordinationContract(StorageProvider provider) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
+    private WeerbaarDbContextFactory _contexts = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _contexts = await _database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task JobLease_IsHeldByOneInstance_RenewedByIt_AndTakenOverOnlyAfterItExpired()
+    {
+        var first = new JobLease(_contexts, _clock);
+        var second = new JobLease(_contexts, _clock);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.True(await first.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+        Assert.False(await second.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+        Assert.True(await second.TryTakeAsync("retention", TimeSpan.FromMinutes(3), ct));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await first.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await second.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await second.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+        Assert.False(await first.TryTakeAsync("reminders", TimeSpan.FromMinutes(3), ct));
+    }
+
+    [Fact]
+    public async Task JobLease_ContestedByManyInstancesAtOnce_GoesToExactlyOne()
+    {
+        var instances = Enumerable.Range(0, 8).Select(_ => new JobLease(_contexts, _clock)).ToList();
+
+        var taken = await Task.WhenAll(instances.Select(i => i.TryTakeAsync("retention", TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken)));
+
+        Assert.Single(taken, t => t);
+    }
+
+    [Fact]
+    public async Task Activity_IsTakenOnOnce_EvenWhenDeliveredTwiceAtOnce_AndCanBeTakenAgainAfterARelease()
+    {
+        var instanceA = new ProcessedActivities(_contexts, _clock);
+        var instanceB = new ProcessedActivities(_contexts, _clock);
+        var ct = TestContext.Current.CancellationToken;
+
+        var taken = await Task.WhenAll(
+            instanceA.TryTakeAsync("msteams", "19:chat@thread.v2", "1700000000001", ct),
+            instanceB.TryTakeAsync("msteams", "19:chat@thread.v2", "1700000000001", ct));
+        Assert.Single(taken, t => t);
+        Assert.True(await instanceB.TryTakeAsync("msteams", "19:other@thread.v2", "1700000000001", ct));
+
+        await instanceA.ReleaseAsync("msteams", "19:chat@thread.v2", "1700000000001", ct);
+        Assert.True(await instanceB.TryTakeAsync("msteams", "19:chat@thread.v2", "1700000000001", ct));
+
+        _clock.Advance(ProcessedActivities.Lifetime + TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await instanceA.ForgetOldAsync(_clock.GetUtcNow(), ct));
+    }
+}
+
+public sealed class SqliteSharedCoordinationTests() : SharedCoordinationContract(StorageProvider.Sqlite);
+
+public sealed class PostgresSharedCoordinationTests() : SharedCoordinationContract(StorageProvider.Postgres);
