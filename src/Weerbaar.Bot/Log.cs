@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Caller's token rejected ({ExceptionType}); answering 401")]
     public static partial void TokenRejected(ILogger logger, string exceptionType);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Bench:EchoBotForBenchmarks is on: every message is echoed instead of answered. For benchmarks only")]
+    public static partial void EchoBotForBenchmarks(ILogger logger);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);
 

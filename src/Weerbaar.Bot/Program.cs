@@ -25,6 +25,7 @@ builder.Services.AddGeneration(builder.Configuration);
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
+builder.Services.AddEchoBotForBenchmarks(builder.Configuration);
 
 var app = builder.Build();
 app.ReportCallerPolicy();
