@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Weerbaar.Bot.Cli.Load;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
@@ -43,14 +44,16 @@ internal static class LoadCommand
             return CommandLine.UsageError;
         }
 
+        // Ctrl+C and SIGTERM let the scenario wind down, so its instances are killed and its database dropped.
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        void OnSignal(PosixSignalContext context)
         {
-            // Let the scenario wind down so its instances are killed and its database dropped.
-            e.Cancel = true;
+            context.Cancel = true;
             cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
             return await RunScenariosAsync(settings, output, error, cancellation.Token);
@@ -59,10 +62,6 @@ internal static class LoadCommand
         {
             await error.WriteLineAsync("Cancelled.");
             return CommandLine.Failure;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

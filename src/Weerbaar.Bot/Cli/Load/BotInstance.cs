@@ -9,7 +9,7 @@ namespace Weerbaar.Bot.Cli.Load;
 /// <summary>
 /// One bot instance for the load: the same built Weerbaar.Bot.dll as a child process on a free port of 127.0.0.1,
 /// configured through environment variables, ready once <c>GET /healthz</c> answers 200. Every instance still
-/// running is killed when it is disposed and when this process exits (also on Ctrl+C and SIGTERM).
+/// running is killed when it is disposed and, at the latest, when this process exits.
 /// </summary>
 internal sealed class BotInstance : IAsyncDisposable
 {
@@ -20,11 +20,8 @@ internal sealed class BotInstance : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    static BotInstance()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-        Console.CancelKeyPress += (_, _) => KillAll();
-    }
+    // The last resort when this process ends without disposing its instances (an unhandled exception, Environment.Exit).
+    static BotInstance() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     private BotInstance(Process process, Uri baseUrl)
     {
