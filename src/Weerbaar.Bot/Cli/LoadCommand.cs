@@ -259,7 +259,7 @@ internal static class LoadCommand
             .Select(g => $"{g.Count()} x {g.Key}");
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Name,-10} {scenario.Label}, {scenario.Instances} instance{(scenario.Instances == 1 ? " " : "s")}, {provider,-8}: {samples.Count} turns ({samples.Count(s => s.IsCardAction)} card actions) in {elapsed.TotalSeconds:0.0} s, {samples.Count / elapsed.TotalSeconds:0.0} turns/s, p50 {Percentile(_all, 0.50):0.0} ms, p95 {Percentile(_all, 0.95):0.0} ms, p99 {Percentile(_all, 0.99):0.0} ms, question p95 {QuestionP95:0.0} ms, errors {Errors}");
+            $"{scenario.Name,-10} {scenario.Label,-13} {scenario.Instances} instance{(scenario.Instances == 1 ? " " : "s")} {provider,-8} {samples.Count} turns ({samples.Count(s => s.IsCardAction)} card actions) in {elapsed.TotalSeconds:0.0} s, {samples.Count / elapsed.TotalSeconds:0.0} turns/s, p50 {Percentile(_all, 0.50):0.0} ms, p95 {Percentile(_all, 0.95):0.0} ms, p99 {Percentile(_all, 0.99):0.0} ms, question p95 {QuestionP95:0.0} ms, errors {Errors}");
 
         private static double Percentile(List<double> sorted, double p) =>
             sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -25,7 +25,7 @@ public sealed class LoadCommandTests
         var sqlite = Assert.Single(lines, line => line.StartsWith("sqlite1 ", StringComparison.Ordinal));
         foreach (var line in new[] { echo, sqlite })
         {
-            Assert.Matches(@": 6 turns \(\d+ card actions\) in [\d.]+ s, [\d.]+ turns/s, p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms, question p95 [\d.]+ ms, errors 0$", line);
+            Assert.Matches(@" 6 turns \(\d+ card actions\) in [\d.]+ s, [\d.]+ turns/s, p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms, question p95 [\d.]+ ms, errors 0$", line);
         }
 
         Assert.Contains("(2 card actions)", sqlite, StringComparison.Ordinal);
