@@ -26,6 +26,7 @@ builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
 builder.Services.AddOperations(builder.Configuration);
+builder.Services.AddEchoBotForBenchmarks(builder.Configuration);
 
 var app = builder.Build();
 app.ReportCallerPolicy();

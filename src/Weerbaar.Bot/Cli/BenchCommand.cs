@@ -106,11 +106,12 @@ internal static class BenchCommand
         return KnowledgeSet.Load(files, DateOnly.FromDateTime(DateTime.UtcNow)).Set;
     }
 
-    private static List<string> ReadQuestions(string path, KnowledgeSet knowledge)
+    /// <summary>The <c>- q:</c> lines of the evaluation questions, or the articles' own questions when the file is not there.</summary>
+    internal static List<string> ReadQuestions(string path, KnowledgeSet? knowledge)
     {
         if (!File.Exists(path))
         {
-            return [.. knowledge.Articles.SelectMany(a => a.Questions)];
+            return [.. (knowledge?.Articles ?? []).SelectMany(a => a.Questions)];
         }
 
         return [.. File.ReadLines(path)

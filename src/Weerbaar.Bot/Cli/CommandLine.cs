@@ -29,6 +29,12 @@ public static class CommandLine
                                       all or nothing; lists problems with file and line, exit 1 if any.
           kb export <DIR>             Write the published knowledge to an empty folder in the knowledge/ layout.
           bench [--articles N]        Measure index build time, answer latency and memory.
+          load [--conversations 50] [--turns 10] [--warmup 2] [--scenarios echo,sqlite1,...]
+               [--postgres CONNECTIONSTRING] [--questions FILE]
+                                      Load benchmark over HTTP: bot instances as child processes, a connector
+                                      stand-in, concurrent chats; throughput, p50/p95/p99, errors per scenario
+                                      (echo, sqlite1, sqlite2, postgres1, postgres2; PostgreSQL with --postgres
+                                      or WEERBAAR_TEST_POSTGRES, an admin connection string).
           help                        Show this text.
 
         Settings for manifest, from appsettings.json, environment variables (Manifest__BotId=...)
@@ -98,6 +104,11 @@ public static class CommandLine
         if (string.Equals(verb, BenchCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await BenchCommand.RunAsync(args[1..], output, cancellationToken);
+        }
+
+        if (string.Equals(verb, LoadCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await LoadCommand.RunAsync(args[1..], output, error, cancellationToken);
         }
 
         await error.WriteLineAsync($"Unknown command '{verb}'.");
