@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "A {ActivityType} activity that was processed before arrived again (redelivery); skipped")]
     public static partial void RedeliverySkipped(ILogger logger, string activityType);
 
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Request body larger than {MaxBytes} bytes refused with 413")]
+    public static partial void RequestTooLarge(ILogger logger, int maxBytes);
+
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Bench:EchoBotForBenchmarks is on: every message is echoed instead of answered. For benchmarks only")]
     public static partial void EchoBotForBenchmarks(ILogger logger);
 

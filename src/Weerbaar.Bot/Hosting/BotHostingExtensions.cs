@@ -16,7 +16,7 @@ public static class BotHostingExtensions
     {
         services.AddHttpClient();
         services.AddSingleton<CallerPolicy>();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TenantPolicy>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),

@@ -10,4 +10,8 @@ public sealed class BotOptions
     /// Empty: every tenant (one organisation per deployment, or local testing).
     /// </summary>
     public IList<string> AllowedTenants { get; } = [];
+
+    /// <summary>The largest request body <c>/api/messages</c> accepts; a larger one gets 413. Teams activities are far smaller.</summary>
+    [System.ComponentModel.DataAnnotations.Range(16 * 1024, 16 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
 }

@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using Weerbaar.Core.Knowledge;
 using Microsoft.IdentityModel.Protocols.Configuration;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,7 +23,8 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, TenantPolicy tenants, ILogger<WeerbaarAdapter> logger)
+    private static async Task HandleAsync(
+        HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, TenantPolicy tenants, IOptions<BotOptions> options, ILogger<WeerbaarAdapter> logger)
     {
         if (policy.RefusesEveryone)
         {
@@ -28,12 +32,18 @@ public static class MessagesEndpoint
             return;
         }
 
-        context.Request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        // No Teams activity comes near the limit; a larger body is refused before it is parsed or held in memory.
+        var limit = options.Value.MaxRequestBytes;
+        var bytes = context.Request.ContentLength > limit ? null : await LimitedRead.ReadAtMostAsync(context.Request.Body, limit, context.RequestAborted);
+        if (bytes is null)
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+            Log.RequestTooLarge(logger, limit);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
         }
+
+        var body = Encoding.UTF8.GetString(bytes);
+        context.Request.Body = new MemoryStream(bytes, writable: false);
 
         if (ActivityRequest.FindProblem(body) is string problem)
         {
@@ -49,7 +59,6 @@ public static class MessagesEndpoint
             return;
         }
 
-        context.Request.Body.Position = 0;
         try
         {
             await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
