@@ -87,6 +87,40 @@ public sealed class AuthenticationTests(AuthenticatedBot fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task UnsignedTokenWithAlgNone_Gets401_AndNothingRuns()
+    {
+        var chat = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);
+        var token = AuthServer.MintUnsignedToken(AuthenticatedBot.AppId, fixture.Connector.ServiceUrl);
+
+        var response = await fixture.Bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"), token);
+
+        await AssertRejectedAsync(response, chat);
+    }
+
+    [Fact]
+    public async Task TokenFromAnotherIssuer_Gets401_AndNothingRuns()
+    {
+        var chat = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);
+        var token = fixture.Auth.MintChannelToken(AuthenticatedBot.AppId, fixture.Connector.ServiceUrl, issuer: "https://login.example.com/botframework");
+
+        var response = await fixture.Bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"), token);
+
+        await AssertRejectedAsync(response, chat);
+    }
+
+    [Fact]
+    public async Task TokenSignedByAKeyTheMetadataDoesNotList_Gets401_AndNothingRuns()
+    {
+        var chat = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);
+        using var unlisted = RSA.Create(2048);
+        var token = fixture.Auth.MintChannelToken(AuthenticatedBot.AppId, fixture.Connector.ServiceUrl, signWith: unlisted, keyId: "key-nobody-published");
+
+        var response = await fixture.Bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"), token);
+
+        await AssertRejectedAsync(response, chat);
+    }
+
+    [Fact]
     public async Task TokenForAnotherBot_Gets401_AndNothingRuns()
     {
         var chat = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);

@@ -81,7 +81,8 @@ public sealed class AuthServer : IAsyncDisposable
     };
 
     /// <summary>A channel token as Teams would send it: signed with the listed key, for this bot and service URL.</summary>
-    public string MintChannelToken(string audience, Uri serviceUrl, TimeSpan? lifetime = null, RSA? signWith = null, string issuer = ChannelIssuer)
+    /// <param name="keyId">The key id in the header; another than the listed one names a key the metadata does not list.</param>
+    public string MintChannelToken(string audience, Uri serviceUrl, TimeSpan? lifetime = null, RSA? signWith = null, string issuer = ChannelIssuer, string? keyId = null)
     {
         var now = DateTime.UtcNow;
         var life = lifetime ?? TimeSpan.FromHours(1);
@@ -94,9 +95,26 @@ public sealed class AuthServer : IAsyncDisposable
             NotBefore = notBefore,
             Expires = now + life,
             Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl.ToString() },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signWith ?? _signingKey) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signWith ?? _signingKey) { KeyId = keyId ?? KeyId }, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>A token with the right claims but <c>alg: none</c> and no signature, as an attacker would send it.</summary>
+    public static string MintUnsignedToken(string audience, Uri serviceUrl)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var header = Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        var payload = Base64UrlEncoder.Encode(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["iss"] = ChannelIssuer,
+            ["aud"] = audience,
+            ["serviceurl"] = serviceUrl.ToString(),
+            ["nbf"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+        }));
+        return $"{header}.{payload}.";
     }
 
     public async ValueTask DisposeAsync()
