@@ -15,6 +15,7 @@ public static class BotHostingExtensions
     public static IServiceCollection AddBotHosting(this IServiceCollection services)
     {
         services.AddHttpClient();
+        services.AddConnectorResilience();
         services.AddSingleton<CallerPolicy>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TenantPolicy>();

@@ -14,4 +14,16 @@ public sealed class BotOptions
     /// <summary>The largest request body <c>/api/messages</c> accepts; a larger one gets 413. Teams activities are far smaller.</summary>
     [System.ComponentModel.DataAnnotations.Range(16 * 1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How often a reply or card update throttled by Teams (429) is tried again.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10)]
+    public int ThrottleRetries { get; set; } = 3;
+
+    /// <summary>The longest Retry-After of a 429 that is waited out; a longer one fails the call.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 60)]
+    public double MaxRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>Seconds one call to the Teams connector may take.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120)]
+    public double ConnectorTimeoutSeconds { get; set; } = 15;
 }
