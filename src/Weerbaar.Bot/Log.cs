@@ -31,6 +31,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Request body larger than {MaxBytes} bytes refused with 413")]
     public static partial void RequestTooLarge(ILogger logger, int maxBytes);
 
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "A {ActivityType} turn over the per-user or per-conversation rate limit was not processed")]
+    public static partial void TurnRateLimited(ILogger logger, string activityType);
+
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Bench:EchoBotForBenchmarks is on: every message is echoed instead of answered. For benchmarks only")]
     public static partial void EchoBotForBenchmarks(ILogger logger);
 

@@ -34,6 +34,8 @@ public static class ConversationTexts
 
     public const string SourcesHeading = "Bronnen";
 
+    public const string SlowDown = "U stuurt veel berichten kort na elkaar. Wacht een minuut en probeer het dan opnieuw.";
+
     public const string NoPublicLink = "geen openbare link";
 
     public const string GenerationFallback = "Een AI-antwoord lukte nu niet. Dit antwoord komt rechtstreeks uit de kennisbank.";

@@ -24,6 +24,7 @@ public static class BotHostingExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<RedeliveryGuard>();
+        services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<WeerbaarAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<WeerbaarAdapter>());
         services.AddSingleton<CardTemplates>();

@@ -15,6 +15,14 @@ public sealed class BotOptions
     [System.ComponentModel.DataAnnotations.Range(16 * 1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Messages and card actions one user may send per minute; more are not processed and the user is asked to wait.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int TurnsPerUserPerMinute { get; set; } = 60;
+
+    /// <summary>Messages and card actions one conversation (all its members together) may send per minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int TurnsPerConversationPerMinute { get; set; } = 600;
+
     /// <summary>How often a reply or card update throttled by Teams (429) is tried again.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 10)]
     public int ThrottleRetries { get; set; } = 3;

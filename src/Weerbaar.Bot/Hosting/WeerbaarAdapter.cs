@@ -22,6 +22,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
         ConversationState conversationState,
         UserState userState,
         RedeliveryGuard redeliveryGuard,
+        TurnRateLimit rateLimit,
         BotMetrics metrics,
         TimeProvider timeProvider,
         ILogger<WeerbaarAdapter> logger)
@@ -31,6 +32,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
         _metrics = metrics;
         Use(new TurnMetricsMiddleware(metrics, timeProvider));
         Use(redeliveryGuard);
+        Use(rateLimit);
         Use(new AutoSaveStateMiddleware(conversationState, userState));
         OnTurnError = HandleTurnErrorAsync;
     }
