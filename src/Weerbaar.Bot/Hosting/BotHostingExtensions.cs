@@ -17,6 +17,8 @@ public static class BotHostingExtensions
         services.AddHttpClient();
         services.AddConnectorResilience();
         services.AddSingleton<CallerPolicy>();
+        services.AddOptions<BotCredentials>().Configure<IConfiguration>(BotCredentials.Bind).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotCredentials>, BotCredentialsValidation>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TenantPolicy>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
