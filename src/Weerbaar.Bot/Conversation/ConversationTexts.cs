@@ -34,6 +34,25 @@ public static class ConversationTexts
 
     public const string SourcesHeading = "Bronnen";
 
+    public const string ErasureOnlyInPersonalChat =
+        "Typ **verwijder mijn gegevens** in uw persoonlijke chat met mij. Daar leest niemand anders mee, en daar verwijder ik uw gegevens.";
+
+    /// <summary>What was erased on "verwijder mijn gegevens", in plain words.</summary>
+    public static string ErasureDone(Core.Privacy.ErasureReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"""
+            Ik heb uw gegevens verwijderd:
+
+            - {report.Contributions} bijdragen aan gesprekssessies zijn losgekoppeld van u. De tekst blijft anoniem in de sessie staan.
+            - {report.FacilitatedSessions} sessies die u leidde, staan niet meer op uw naam.
+            - {report.StateRecords} opgeslagen onderdelen van uw gesprekken met mij zijn gewist (zoals uw laatste vraag).
+            - {report.AuditEntries} regels in het beheerlogboek dragen uw naam niet meer.
+
+            Vragen waarop ik geen antwoord had en uw 👍/👎 bewaar ik nooit met uw naam.
+            """;
+    }
+
     public const string SlowDown = "U stuurt veel berichten kort na elkaar. Wacht een minuut en probeer het dan opnieuw.";
 
     public const string NoPublicLink = "geen openbare link";

@@ -23,6 +23,7 @@ public sealed class WeerbaarBot(
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
     GeneratedAnswerFeedback generatedFeedback,
+    ErasureRequest erasure,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -47,6 +48,11 @@ public sealed class WeerbaarBot(
 
         // A file sent without text in the personal chat is an admin's knowledge import.
         if (text.Length == 0 && await fileImports.TryHandleAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
+
+        if (await erasure.TryHandleTypedAsync(turnContext, text, cancellationToken))
         {
             return;
         }

@@ -35,6 +35,8 @@ public static class BotHostingExtensions
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionResponder>();
         services.AddSingleton<GeneratedAnswerFeedback>();
+        services.AddSingleton<ErasureRequest>();
+        services.AddSingleton<Weerbaar.Core.Privacy.PersonalDataEraser>();
         services.AddSingleton<CardActionRouter>();
         services.AddTransient<IBot, WeerbaarBot>();
         return services;
