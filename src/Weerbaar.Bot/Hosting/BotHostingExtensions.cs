@@ -15,6 +15,8 @@ public static class BotHostingExtensions
     public static IServiceCollection AddBotHosting(this IServiceCollection services)
     {
         services.AddHttpClient();
+        // HttpClient's own logging writes request URLs, and the connector's URLs hold conversation ids.
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         services.AddConnectorResilience();
         services.AddSingleton<CallerPolicy>();
         services.AddOptions<BotCredentials>().Configure<IConfiguration>(BotCredentials.Bind).ValidateOnStart();
@@ -25,6 +27,7 @@ public static class BotHostingExtensions
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<TurnLogScope>();
         services.AddSingleton<RedeliveryGuard>();
         services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<WeerbaarAdapter>();

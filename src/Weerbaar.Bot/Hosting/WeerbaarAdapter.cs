@@ -21,6 +21,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
         BotFrameworkAuthentication authentication,
         ConversationState conversationState,
         UserState userState,
+        TurnLogScope logScope,
         RedeliveryGuard redeliveryGuard,
         TurnRateLimit rateLimit,
         BotMetrics metrics,
@@ -30,6 +31,7 @@ public sealed class WeerbaarAdapter : CloudAdapter
     {
         _logger = logger;
         _metrics = metrics;
+        Use(logScope);
         Use(new TurnMetricsMiddleware(metrics, timeProvider));
         Use(redeliveryGuard);
         Use(rateLimit);

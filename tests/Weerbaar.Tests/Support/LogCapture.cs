@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Weerbaar.Tests.Support;
 
 /// <summary>
-/// Keeps every log entry the bot writes (level, category, message, structured fields and exception), so a test can
+/// Keeps every log entry the bot writes (level, category, message, structured fields and exception) and every scope, so a test can
 /// check what would reach a log file — for example that no name or Teams id of a participant is in it.
 /// </summary>
 public sealed class LogCapture : ILoggerProvider
@@ -21,8 +21,16 @@ public sealed class LogCapture : ILoggerProvider
 
     private sealed class Logger(string category, ConcurrentQueue<string> entries) : ILogger
     {
+        // A scope is kept as an entry of its own, so what scopes carry is checked like any message.
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}"))
+                : state.ToString();
+            entries.Enqueue($"Scope {category}: [{fields}]");
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
