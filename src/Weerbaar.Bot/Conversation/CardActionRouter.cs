@@ -1,8 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Admin;
+using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;

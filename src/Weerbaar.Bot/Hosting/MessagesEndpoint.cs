@@ -1,17 +1,17 @@
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using Weerbaar.Core.Knowledge;
 using Microsoft.IdentityModel.Protocols.Configuration;
 using Microsoft.IdentityModel.Tokens;
+using Weerbaar.Core.Knowledge;
 
 namespace Weerbaar.Bot.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the gate in front of CloudAdapter. It refuses callers when the deployment is not
-/// configured to authenticate them, turns malformed bodies into 400 before they reach the pipeline, refuses tenants
-/// the deployment does not serve with 403, and maps
-/// failures to fetch the token metadata to 503 (a dependency is down, try again) instead of 500.
+/// configured to authenticate them, bodies over the size limit with 413, malformed bodies with 400 and tenants the
+/// deployment does not serve with 403, all before they reach the pipeline, and maps failures to fetch the token
+/// metadata to 503 (a dependency is down, try again) instead of 500.
 /// </summary>
 public static class MessagesEndpoint
 {
