@@ -29,6 +29,9 @@ public static class CommandLine
                                       all or nothing; lists problems with file and line, exit 1 if any.
           kb export <DIR>             Write the published knowledge to an empty folder in the knowledge/ layout.
           bench [--articles N]        Measure index build time, answer latency and memory.
+          soak [--minutes 30] [--conversations 50] [--postgres CONN]
+                                      Mixed traffic (questions, sessions, admin edits) against one bot process;
+                                      latency per third of the run and memory at start, middle and end.
           fuzz [--cases N] [--seed S] Post N (10000) seeded malformed activities to a bot process; exit 1 on any
                                       500, an unhealthy process or a failed database integrity check.
           load [--conversations 50] [--turns 10] [--warmup 2] [--scenarios echo,sqlite1,...]
@@ -91,6 +94,11 @@ public static class CommandLine
         if (string.Equals(verb, AskCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await AskCommand.RunAsync(args[1..], Console.In, output, cancellationToken);
+        }
+
+        if (string.Equals(verb, SoakCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await SoakCommand.RunAsync(args[1..], output, error, cancellationToken);
         }
 
         if (string.Equals(verb, FuzzCommand.Name, StringComparison.OrdinalIgnoreCase))

@@ -31,6 +31,14 @@ internal sealed class BotInstance : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The resident memory of the bot process (Linux), for the soak's memory slope; null where it cannot be read.</summary>
+    public long? ResidentBytes()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kilobytes) ? kilobytes * 1024 : null;
+    }
+
     public Uri MessagesUrl => new(BaseUrl, "api/messages");
 
     /// <summary>The last lines the process wrote, for a failure report.</summary>

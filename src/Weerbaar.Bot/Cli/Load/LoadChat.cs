@@ -16,16 +16,21 @@ internal sealed class LoadChat
     private readonly JsonObject _user;
     private int _nextId;
 
-    public LoadChat(int index, Uri serviceUrl)
+    private readonly string _conversationType;
+
+    /// <param name="group">A group chat instead of a personal chat (for gesprekstool sessions).</param>
+    /// <param name="aadObjectId">The user's Entra object id, e.g. one configured as admin; a new one when null.</param>
+    public LoadChat(int index, Uri serviceUrl, bool group = false, string? aadObjectId = null)
     {
         Index = index;
         ServiceUrl = serviceUrl;
-        Id = $"a:1load{Guid.NewGuid():N}";
+        _conversationType = group ? "groupChat" : "personal";
+        Id = group ? $"19:load{Guid.NewGuid():N}@thread.v2" : $"a:1load{Guid.NewGuid():N}";
         _user = new JsonObject
         {
             ["id"] = $"29:1load{Guid.NewGuid():N}",
             ["name"] = $"Load user {index.ToString(CultureInfo.InvariantCulture)}",
-            ["aadObjectId"] = Guid.NewGuid().ToString(),
+            ["aadObjectId"] = aadObjectId ?? Guid.NewGuid().ToString(),
         };
     }
 
@@ -71,7 +76,7 @@ internal sealed class LoadChat
         ["serviceUrl"] = ServiceUrl.ToString(),
         ["from"] = _user.DeepClone(),
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
-        ["conversation"] = new JsonObject { ["id"] = Id, ["conversationType"] = "personal", ["tenantId"] = TenantId },
+        ["conversation"] = new JsonObject { ["id"] = Id, ["conversationType"] = _conversationType, ["tenantId"] = TenantId },
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
         ["locale"] = "nl-NL",
     };

@@ -93,8 +93,22 @@ internal sealed class LoadConnector : IAsyncDisposable
         private int _received;
         private JsonObject? _helpfulData;
 
+        private JsonObject? _lastCard;
+
         /// <summary>Activities the bot sent or replied into this conversation.</summary>
         public int Received => Volatile.Read(ref _received);
+
+        /// <summary>The last Adaptive Card the bot sent into this conversation.</summary>
+        public JsonObject? LastCard
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastCard;
+                }
+            }
+        }
 
         /// <summary>The data of the 👍 button on the last card, once; null when that card had none or it was pressed.</summary>
         public JsonObject? TakeHelpfulData()
@@ -117,6 +131,7 @@ internal sealed class LoadConnector : IAsyncDisposable
                 if (cards.Count > 0)
                 {
                     _helpfulData = cards.Select(FindHelpfulData).LastOrDefault(data => data is not null);
+                    _lastCard = cards[^1];
                 }
 
                 _received++;
