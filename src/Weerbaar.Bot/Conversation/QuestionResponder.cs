@@ -105,6 +105,8 @@ public sealed class QuestionResponder
         }
 
         using var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The first dots go out before the model is asked, so they never arrive after the answer.
+        await SendTypingAsync(turnContext, cancellationToken);
         var indicator = KeepTypingAsync(turnContext, typing.Token);
         try
         {
@@ -123,16 +125,24 @@ public sealed class QuestionResponder
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
                 await Task.Delay(TypingInterval, _timeProvider, cancellationToken);
+                await SendTypingAsync(turnContext, cancellationToken);
             }
         }
         catch (OperationCanceledException)
         {
             // The answer is ready.
         }
+    }
+
+    private static async Task SendTypingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+        }
 #pragma warning disable CA1031 // Typing dots are a courtesy: failing to send them must not cost the answer.
-        catch (Exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Hosting;
@@ -8,42 +9,44 @@ public sealed class ConfigurationTests
 {
     [Theory]
     [InlineData("MultiTenant", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "", "", "MicrosoftAppPassword is missing")]
-    [InlineData("SingleTenant", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "geheim", "", "MicrosoftAppTenantId")]
+    [InlineData("SingleTenant", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "geheim", "", "MicrosoftAppTenantId must be your Entra tenant id")]
+    [InlineData("UserAssignedMSI", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "", "geen-guid", "MicrosoftAppTenantId must be your Entra tenant id")]
     [InlineData("SingleTenant", "not-a-guid", "geheim", "9f1d2c3b-0a4e-4d5f-8a6b-7c8d9e0f1a2b", "MicrosoftAppId must be the bot's app (client) id")]
     [InlineData("Tenant", "", "", "", "MicrosoftAppType must be SingleTenant, UserAssignedMSI or MultiTenant")]
-    public async Task HalfConfiguredRegistration_StopsTheStart_WithAMessageNamingTheSetting(string type, string appId, string password, string tenant, string message)
+    public void HalfConfiguredRegistration_IsRefused_WithAMessageNamingTheSetting(string type, string appId, string password, string tenant, string message)
     {
-        await using var bot = new BotApp(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = type,
-            ["MicrosoftAppId"] = appId,
-            ["MicrosoftAppPassword"] = password,
-            ["MicrosoftAppTenantId"] = tenant,
-        }, environment: "Production");
+        var result = new BotCredentialsValidation().Validate(null, new BotCredentials { AppType = type, AppId = appId, AppPassword = password, AppTenantId = tenant });
 
-        var failure = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
-
-        Assert.Contains(message, failure.ToString(), StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("AzureOpenAI:Endpoint", "niet-een-adres", "AzureOpenAI:Endpoint is not an absolute address")]
+    [InlineData("", "", "", "")]
+    [InlineData("SingleTenant", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "geheim", "9f1d2c3b-0a4e-4d5f-8a6b-7c8d9e0f1a2b")]
+    [InlineData("UserAssignedMSI", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "", "9f1d2c3b-0a4e-4d5f-8a6b-7c8d9e0f1a2b")]
+    public void CompleteRegistrationOrLocalMode_IsAccepted(string type, string appId, string password, string tenant)
+    {
+        var result = new BotCredentialsValidation().Validate(null, new BotCredentials { AppType = type, AppId = appId, AppPassword = password, AppTenantId = tenant });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("MicrosoftAppId", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "MicrosoftAppPassword is missing")]
     [InlineData("Bot:MaxRequestBytes", "10", "MaxRequestBytes")]
     [InlineData("Bot:TurnsPerUserPerMinute", "0", "TurnsPerUserPerMinute")]
-    [InlineData("Answering:MinCoverage", "2", "MinCoverage")]
-    public async Task ImpossibleValues_StopTheStart_WithAMessageNamingTheSetting(string key, string value, string message)
+    public async Task BadSetting_StopsTheBotOnStart_WithTheSettingsNameInTheLog(string key, string value, string message)
     {
-        var settings = new Dictionary<string, string?> { [key] = value };
-        if (key.StartsWith("AzureOpenAI", StringComparison.Ordinal))
+        var settings = new Dictionary<string, string?>
         {
-            settings["AzureOpenAI:Deployment"] = "gpt";
-        }
+            ["ConnectionStrings:Weerbaar"] = $"Data Source={Path.Combine(TestDirectories.Create("db"), "weerbaar.db")}",
+            [key] = value,
+        };
 
-        await using var bot = new BotApp(settings);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotProcess.StartAsync(settings, environment: "Production"));
 
-        var failure = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
-
-        Assert.Contains(message, failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
