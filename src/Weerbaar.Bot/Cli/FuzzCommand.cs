@@ -28,16 +28,7 @@ internal static class FuzzCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         await using var connector = await LoadConnector.StartAsync(cancellationToken);
         await using var database = LoadDatabase.CreateSqlite();
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["MicrosoftAppId"] = string.Empty,
-            ["ConnectionStrings:Weerbaar"] = database.ConnectionString,
-            ["Storage:Provider"] = database.Provider,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["AzureOpenAI:Endpoint"] = string.Empty,
-        };
+        var settings = database.LocalBotSettings();
         FuzzReport report;
         bool healthy;
         await using (var bot = await BotInstance.StartAsync(settings, database.Folder, http, cancellationToken))

@@ -108,21 +108,8 @@ internal static class LoadCommand
         await using var database = scenario.Postgres
             ? await LoadDatabase.CreatePostgresAsync(settings.PostgresAdmin!, cancellationToken)
             : LoadDatabase.CreateSqlite();
-        var botSettings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            // Local mode: no app id, so Development accepts the load's unauthenticated calls and replies need no token.
-            ["MicrosoftAppId"] = string.Empty,
-            ["MicrosoftAppPassword"] = string.Empty,
-            ["MicrosoftAppType"] = string.Empty,
-            ["ConnectionStrings:Weerbaar"] = database.ConnectionString,
-            ["Storage:Provider"] = database.Provider,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Extractive answers: a language model in the cloud is not what this measures.
-            ["AzureOpenAI:Endpoint"] = string.Empty,
-            [EchoBotForBenchmarks.SettingKey] = scenario.Echo ? "true" : "false",
-        };
+        var botSettings = database.LocalBotSettings();
+        botSettings[EchoBotForBenchmarks.SettingKey] = scenario.Echo ? "true" : "false";
 
         // One after the other: the first applies the migrations and imports the seed, the second finds them done.
         var instances = new List<BotInstance>();

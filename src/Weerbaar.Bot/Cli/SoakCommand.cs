@@ -34,20 +34,11 @@ internal static class SoakCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var connector = await LoadConnector.StartAsync(cancellationToken);
         await using var database = string.IsNullOrWhiteSpace(postgres) ? LoadDatabase.CreateSqlite() : await LoadDatabase.CreatePostgresAsync(postgres, cancellationToken);
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["MicrosoftAppId"] = string.Empty,
-            ["ConnectionStrings:Weerbaar"] = database.ConnectionString,
-            ["Storage:Provider"] = database.Provider,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["AzureOpenAI:Endpoint"] = string.Empty,
-            ["Admin:UserAadObjectIds:0"] = AdminObjectId,
-            // The soak measures the bot under sustained use, not the protection against one runaway user.
-            ["Bot:TurnsPerUserPerMinute"] = "10000",
-            ["Bot:TurnsPerConversationPerMinute"] = "100000",
-        };
+        var settings = database.LocalBotSettings();
+        settings["Admin:UserAadObjectIds:0"] = AdminObjectId;
+        // The soak measures the bot under sustained use, not the protection against one runaway user.
+        settings["Bot:TurnsPerUserPerMinute"] = "10000";
+        settings["Bot:TurnsPerConversationPerMinute"] = "100000";
         await using var bot = await BotInstance.StartAsync(settings, database.Folder, http, cancellationToken);
         var questions = BenchCommand.ReadQuestions("tests/Weerbaar.Tests/Knowledge/evaluation-questions.yaml", null);
         if (questions.Count == 0)

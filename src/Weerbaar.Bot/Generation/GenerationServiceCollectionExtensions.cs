@@ -95,8 +95,6 @@ public static class GenerationServiceCollectionExtensions
             return false;
         }
 
-        var retryAfter = response.Headers.RetryAfter;
-        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
-        return wait <= TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
+        return Hosting.ConnectorResilience.RequestedWait(response) <= TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
     }
 }

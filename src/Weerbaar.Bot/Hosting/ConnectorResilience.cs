@@ -39,8 +39,13 @@ public static class ConnectorResilience
             return false;
         }
 
+        return RequestedWait(response) <= cap;
+    }
+
+    /// <summary>How long a response's Retry-After asks to wait (a delay or a date); zero without the header.</summary>
+    internal static TimeSpan RequestedWait(HttpResponseMessage response)
+    {
         var retryAfter = response.Headers.RetryAfter;
-        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
-        return wait <= cap;
+        return retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
     }
 }

@@ -75,4 +75,21 @@ internal sealed class LoadDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>
+    /// Settings for a bot process on this database in local mode: Development without an app id (so unauthenticated
+    /// benchmark calls are accepted and replies need no token), warnings only, extractive answers.
+    /// </summary>
+    public Dictionary<string, string> LocalBotSettings() => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["MicrosoftAppId"] = string.Empty,
+        ["MicrosoftAppPassword"] = string.Empty,
+        ["MicrosoftAppType"] = string.Empty,
+        ["ConnectionStrings:Weerbaar"] = ConnectionString,
+        ["Storage:Provider"] = Provider,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["AzureOpenAI:Endpoint"] = string.Empty,
+    };
 }
