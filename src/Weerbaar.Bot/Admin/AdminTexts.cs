@@ -32,6 +32,7 @@ public static class AdminTexts
     public static string EditArticleHeading(string key) => $"Artikel bewerken: {key}";
     public static string SourceLine(int line) => $"Bron op regel {line}: gebruik 'titel | adres of geen | uitgever | datum'.";
     public const string DateMissing = "Vul de datum 'laatst gecontroleerd' in.";
+    public const string FactsAsOfMissing = "Vul de stand van de feiten in als JJJJ-MM, bijvoorbeeld 2026-03.";
     public static string HistoryTitle(string key) => $"Geschiedenis: {key}";
     public const string HistoryIntro = "De nieuwste versie staat bovenaan. Terugzetten maakt van een oude versie een nieuwe, gepubliceerde versie.";
     public const string LogTitle = "Logboek van de kennisbank";

@@ -36,6 +36,8 @@ public static class ArticleForm
             ["tags"] = string.Join(", ", draft.Tags),
             ["sources"] = string.Join('\n', draft.Sources.Select(s => string.Join(SourceSeparator, s.Title, s.Url ?? ArticleDraft.NoUrl, s.Publisher, s.Date))),
             ["lastChecked"] = draft.LastChecked == default ? string.Empty : draft.LastChecked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["factsAsOf"] = draft.FactsAsOf == default ? string.Empty : draft.FactsAsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            ["currentStateAt"] = draft.CurrentStateAt ?? string.Empty,
         };
     }
 
@@ -70,6 +72,13 @@ public static class ArticleForm
             problems.Add(AdminTexts.DateMissing);
         }
 
+        var factsAsOf = default(DateOnly);
+        if (!DateOnly.TryParseExact(Text(data, "factsAsOf").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out factsAsOf))
+        {
+            problems.Add(AdminTexts.FactsAsOfMissing);
+        }
+
+        var currentStateAt = Text(data, "currentStateAt").Trim();
         var draft = new ArticleDraft(
             key,
             Text(data, "title").Trim(),
@@ -81,6 +90,8 @@ public static class ArticleForm
             current?.ResourceIds ?? [],
             current?.RelatedIds ?? [],
             lastChecked,
+            factsAsOf,
+            currentStateAt.Length == 0 ? null : currentStateAt,
             body);
         return (draft, problems);
     }

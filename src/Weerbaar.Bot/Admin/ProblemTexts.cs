@@ -21,6 +21,8 @@ public static partial class ProblemTexts
         ["resources"] = "Hulpmiddelen",
         ["related"] = "Verwante artikelen",
         ["laatst_gecontroleerd"] = "Laatst gecontroleerd",
+        ["stand"] = "Stand van de feiten",
+        ["actueel"] = "Actuele stand",
         ["status"] = "Status",
         ["url"] = "Adres van een bron",
         ["publisher"] = "Uitgever van een bron",
@@ -71,6 +73,8 @@ public static partial class ProblemTexts
         (EmptySection(), m => $"Onder het kopje '{m.Groups[1].Value}' staat geen tekst."),
         (UnknownAudience(), m => $"De doelgroep '{m.Groups[1].Value}' ken ik niet. Kies uit: {m.Groups[2].Value}."),
         (DateFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM-DD."),
+        (MonthFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM, bijvoorbeeld 2026-03."),
+        (FactsAfterCheck(), _ => "De stand van de feiten kan niet na de datum 'laatst gecontroleerd' liggen."),
         (InvalidYaml(), _ => "De velden zijn niet goed geschreven. Let op de inspringing en de dubbele punten."),
         (Twice(), m => $"'{m.Groups[1].Value}' staat er twee keer in."),
     ];
@@ -217,6 +221,12 @@ public static partial class ProblemTexts
 
     [GeneratedRegex(@"^'(\w+)' must be a date as YYYY-MM-DD")]
     private static partial Regex DateFormat();
+
+    [GeneratedRegex(@"^'(\w+)' must be a month as YYYY-MM")]
+    private static partial Regex MonthFormat();
+
+    [GeneratedRegex(@"^'stand' \(the month the facts stand for\) lies after")]
+    private static partial Regex FactsAfterCheck();
 
     [GeneratedRegex(@"^invalid YAML")]
     private static partial Regex InvalidYaml();

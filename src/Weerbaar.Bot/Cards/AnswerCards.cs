@@ -52,7 +52,7 @@ public sealed class AnswerCards(CardTemplates templates)
             ["contextNote"] = contextNote,
             ["passage"] = CardText.WithoutHtml(passage),
             ["sources"] = SourceLines(article),
-            ["checked"] = $"Dit antwoord komt uit de kennisbank van Weerbaar. Het artikel is laatst gecontroleerd op {DutchDates.Format(article.LastChecked)}.",
+            ["checked"] = Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked),
             ["hasFollowUps"] = followUps.Count > 0,
             ["followUps"] = Questions(followUps),
             ["feedback"] = feedback switch
@@ -105,7 +105,8 @@ public sealed class AnswerCards(CardTemplates templates)
             ["sections"] = new JsonArray([.. sections.Select(s => s.DeepClone())]),
             ["hasSources"] = last,
             ["sources"] = last ? SourceLines(article) : new JsonArray(),
-            ["checked"] = last ? $"Laatst gecontroleerd op {DutchDates.Format(article.LastChecked)}." : string.Empty,
+            ["checked"] = last ? Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked) : string.Empty,
+            ["currentState"] = last && article.CurrentStateAt is string where ? Conversation.ConversationTexts.CurrentStateAt(CardText.WithoutHtml(where)) : string.Empty,
         };
         return templates.Render(CardName.Article, card);
     }

@@ -7,4 +7,7 @@ public static class DutchDates
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
     public static string Format(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    /// <summary>"maart 2026".</summary>
+    public static string FormatMonth(DateOnly date) => $"{Months[date.Month - 1]} {date.Year}";
 }

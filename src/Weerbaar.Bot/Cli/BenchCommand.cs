@@ -95,6 +95,7 @@ internal static class BenchCommand
                     publisher: generator
                     date: onbekend
                 laatst_gecontroleerd: 2026-01-01
+                stand: 2026-01
                 status: published
                 ---
 

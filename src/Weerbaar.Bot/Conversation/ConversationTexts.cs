@@ -61,9 +61,16 @@ public static class ConversationTexts
 
     public const string GenerationRateLimited = "U hebt dit uur veel vragen gesteld. Dit antwoord komt daarom rechtstreeks uit de kennisbank.";
 
-    /// <summary>The line under a generated answer: the AI label in words, for every client, and the oldest "laatst gecontroleerd" of the articles used.</summary>
-    public static string GeneratedNotice(string oldestCheck) =>
-        $"_Dit antwoord is met AI geschreven op basis van de kennisbank van Weerbaar. Controleer het in de bronnen. Laatst gecontroleerd op {oldestCheck}._";
+    /// <summary>The line under a generated answer: the AI label in words, for every client, and how current the articles used are (<see cref="FactsLine"/>).</summary>
+    public static string GeneratedNotice(string factsLine) =>
+        $"_Dit antwoord is met AI geschreven op basis van de kennisbank van Weerbaar. Controleer het in de bronnen. {factsLine}._";
+
+    /// <summary>How current an article is: the month its facts stand for and the day an editor last checked it.</summary>
+    public static string FactsLine(DateOnly factsAsOf, DateOnly lastChecked) =>
+        $"Stand: {Cards.DutchDates.FormatMonth(factsAsOf)} · gecontroleerd {Cards.DutchDates.Format(lastChecked)}";
+
+    /// <summary>Under the whole article, when its facts can change: where the reader finds the current state.</summary>
+    public static string CurrentStateAt(string where) => $"Deze feiten kunnen intussen veranderd zijn. De actuele stand vindt u hier: {where}";
 
     /// <summary>The start of an answer to a question asked by a button; <paramref name="question"/> is Markdown-escaped.</summary>
     public static string YouAsked(string question) => $"U vroeg: {question}\n\n";

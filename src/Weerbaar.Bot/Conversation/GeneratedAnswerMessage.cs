@@ -38,8 +38,10 @@ public static class GeneratedAnswerMessage
             text.Append(position++).Append(". **").Append(CardText.Literal(article.Title)).Append("**: ").Append(sources).Append('\n');
         }
 
-        var oldest = answer.Cited.Min(passage => passage.Article.LastChecked);
-        text.Append('\n').Append(ConversationTexts.GeneratedNotice(DutchDates.Format(oldest)));
+        // The least current article decides how current the whole answer is.
+        var factsAsOf = answer.Cited.Min(passage => passage.Article.FactsAsOf);
+        var lastChecked = answer.Cited.Min(passage => passage.Article.LastChecked);
+        text.Append('\n').Append(ConversationTexts.GeneratedNotice(ConversationTexts.FactsLine(factsAsOf, lastChecked)));
 
         var message = MessageFactory.Text(text.ToString());
         message.TextFormat = TextFormatTypes.Markdown;

@@ -8,6 +8,8 @@ public enum ArticleStatus
 }
 
 /// <summary>One knowledge article: one topic, its alternative questions, its sources and its body in sections.</summary>
+/// <param name="FactsAsOf">The month the article's facts stand for (front matter <c>stand</c>), as its first day.</param>
+/// <param name="CurrentStateAt">Where a reader finds the current state when the facts can change (front matter <c>actueel</c>).</param>
 public sealed record Article(
     string Id,
     string Title,
@@ -19,6 +21,8 @@ public sealed record Article(
     IReadOnlyList<string> ResourceIds,
     IReadOnlyList<string> RelatedIds,
     DateOnly LastChecked,
+    DateOnly FactsAsOf,
+    string? CurrentStateAt,
     ArticleStatus Status,
     IReadOnlyList<ArticleSection> Sections)
 {

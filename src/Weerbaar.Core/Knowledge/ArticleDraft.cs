@@ -19,6 +19,8 @@ public sealed record ArticleDraft(
     IReadOnlyList<string> ResourceIds,
     IReadOnlyList<string> RelatedIds,
     DateOnly LastChecked,
+    DateOnly FactsAsOf,
+    string? CurrentStateAt,
     string Body)
 {
     /// <summary>What a source without a public address has as its address.</summary>
@@ -30,7 +32,7 @@ public sealed record ArticleDraft(
     {
         ArgumentNullException.ThrowIfNull(article);
         return new ArticleDraft(article.Id, article.Title, article.Summary, article.Tags, article.Audience, article.Questions, article.Sources,
-            article.ResourceIds, article.RelatedIds, article.LastChecked, BodyOf(article.Sections));
+            article.ResourceIds, article.RelatedIds, article.LastChecked, article.FactsAsOf, article.CurrentStateAt, BodyOf(article.Sections));
     }
 
     /// <summary>A new article's starting point, e.g. from a question users asked that nothing answered.</summary>
@@ -38,7 +40,7 @@ public sealed record ArticleDraft(
     {
         ArgumentNullException.ThrowIfNull(question);
         var title = question.Trim().TrimEnd('?').Trim();
-        return new ArticleDraft(id, title.Length == 0 ? string.Empty : title + "?", string.Empty, [], ["iedereen"], string.IsNullOrWhiteSpace(question) ? [] : [question.Trim()], [], [], [], today, string.Empty);
+        return new ArticleDraft(id, title.Length == 0 ? string.Empty : title + "?", string.Empty, [], ["iedereen"], string.IsNullOrWhiteSpace(question) ? [] : [question.Trim()], [], [], [], today, default, null, string.Empty);
     }
 
     /// <summary>Reads an article file for editing, unfinished or not: null when it has no readable front matter.</summary>
@@ -78,6 +80,16 @@ public sealed record ArticleDraft(
         List("resources", ResourceIds);
         List("related", RelatedIds);
         text.Append("laatst_gecontroleerd: ").Append(LastChecked.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        if (FactsAsOf != default)
+        {
+            text.Append("stand: ").Append(FactsAsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(CurrentStateAt))
+        {
+            Line("actueel", CurrentStateAt.Trim());
+        }
+
         text.Append("status: published\n");
         text.Append("---\n\n");
         text.Append(Body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()).Append('\n');

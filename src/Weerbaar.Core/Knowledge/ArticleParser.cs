@@ -13,7 +13,7 @@ public static partial class ArticleParser
 
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal)
     {
-        "id", "title", "summary", "tags", "audience", "questions", "sources", "resources", "related", "laatst_gecontroleerd", "status",
+        "id", "title", "summary", "tags", "audience", "questions", "sources", "resources", "related", "laatst_gecontroleerd", "stand", "actueel", "status",
     };
 
     /// <param name="file">The file's name, for problems and the id check (e.g. <c>articles/noodpakket.md</c>).</param>
@@ -88,6 +88,18 @@ public static partial class ArticleParser
             fields.Problem(fields.LineOf("laatst_gecontroleerd"), "'laatst_gecontroleerd' lies in the future");
         }
 
+        var factsAsOf = fields.Month("stand");
+        if (factsAsOf != default && lastChecked != default && factsAsOf > lastChecked)
+        {
+            fields.Problem(fields.LineOf("stand"), "'stand' (the month the facts stand for) lies after 'laatst_gecontroleerd'");
+        }
+
+        var currentStateAt = fields.OptionalText("actueel");
+        if (currentStateAt is { Length: < 10 or > 300 })
+        {
+            fields.Problem(fields.LineOf("actueel"), $"'actueel' must be 10–300 characters (is {currentStateAt.Length})");
+        }
+
         var status = fields.Text("status", 5, 9) switch
         {
             "published" => ArticleStatus.Published,
@@ -97,7 +109,7 @@ public static partial class ArticleParser
 
         var sections = ReadBody(file, lines, close + 1, problems);
         return problems.Count == before || lenient
-            ? new Article(id, title, summary, tags, audience, questions, sources, resources, related, lastChecked, status, sections)
+            ? new Article(id, title, summary, tags, audience, questions, sources, resources, related, lastChecked, factsAsOf, currentStateAt, status, sections)
             : null;
     }
 

@@ -143,5 +143,22 @@ internal sealed class FieldReader(YamlMap map, string file, List<KnowledgeProble
         return default;
     }
 
+    /// <summary>A month as YYYY-MM, returned as its first day.</summary>
+    public DateOnly Month(string key)
+    {
+        var text = Text(key, 7, 7);
+        if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return month;
+        }
+
+        if (text.Length == 7)
+        {
+            Problem(LineOf(key), $"'{key}' must be a month as YYYY-MM");
+        }
+
+        return default;
+    }
+
     public FieldReader For(YamlMap child) => new(child, file, problems);
 }

@@ -230,6 +230,7 @@ public sealed class AdminFlowTests : IAsyncLifetime
             ["tags"] = "oefening, zonnebloemdag",
             ["sources"] = "Testbron voor de oefening | geen | Gemeente Testdorp | 2026",
             ["lastChecked"] = "2026-01-15",
+            ["factsAsOf"] = "2026-01",
             ["changeSummary"] = "nieuw artikel",
         };
     }

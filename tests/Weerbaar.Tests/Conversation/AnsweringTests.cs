@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Weerbaar.Bot.Cards;
 using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
@@ -17,7 +19,7 @@ public sealed class AnsweringTests : LocalBotTest
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");
 
     [Fact]
-    public async Task Question_GetsAnAnswerCard_WithTitlePassageSourcesAndLastChecked()
+    public async Task Question_GetsAnAnswerCard_WithTitlePassageSourcesAndHowCurrentItIs()
     {
         var card = await AskAsync("Wat moet er in een noodpakket?");
 
@@ -26,7 +28,8 @@ public sealed class AnsweringTests : LocalBotTest
         Assert.Contains("liter", text, StringComparison.Ordinal);
         Assert.Contains("Bronnen", text, StringComparison.Ordinal);
         Assert.Matches(@"\[[^\]]+\]\(https?://[^)]+\)", text);
-        Assert.Contains("laatst gecontroleerd op", text, StringComparison.Ordinal);
+        var article = RepositoryKnowledge.Load.Set.ArticlesById["noodpakket"];
+        Assert.Contains($"Stand: {DutchDates.FormatMonth(article.FactsAsOf)} · gecontroleerd {DutchDates.Format(article.LastChecked)}", text, StringComparison.Ordinal);
         Assert.Equal(["ask", "helpful", "notHelpful", "readMore"], ExecuteActions(card).Select(a => a!["verb"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
     }
 

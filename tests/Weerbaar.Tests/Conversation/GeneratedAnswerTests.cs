@@ -52,7 +52,7 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
         Assert.Contains("**Bronnen**", text, StringComparison.Ordinal);
         Assert.Matches(@"\[[^\]]+\]\(https://[^)]+\)", text);
         Assert.Contains("met AI geschreven", text, StringComparison.Ordinal);
-        Assert.Contains("Laatst gecontroleerd op", text, StringComparison.Ordinal);
+        Assert.Matches(@"Stand: [a-z]+ \d{4} · gecontroleerd \d{1,2} [a-z]+ \d{4}", text);
         Assert.True(answer["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
 
         var entity = Assert.Single(answer["entities"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;

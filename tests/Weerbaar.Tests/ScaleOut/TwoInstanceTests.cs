@@ -151,6 +151,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
         ["tags"] = "oefening, kraanvogeldag",
         ["sources"] = "Testbron voor de oefening | geen | Gemeente Testdorp | 2026",
         ["lastChecked"] = "2026-01-15",
+        ["factsAsOf"] = "2026-01",
         ["changeSummary"] = "nieuw artikel",
     };
 
