@@ -42,7 +42,7 @@ public static class ArticleForm
     }
 
     /// <summary>
-    /// Reads the submitted form. Fields the form does not show (audience, resources, related) come from
+    /// Reads the submitted form. Fields the form does not show (audience, resources, related, action) come from
     /// <paramref name="current"/>. Problems are about the form itself; the knowledge checks come later.
     /// </summary>
     public static (ArticleDraft Draft, IReadOnlyList<string> Problems) Read(JObject data, string key, ArticleDraft? current)
@@ -92,6 +92,7 @@ public static class ArticleForm
             lastChecked,
             factsAsOf,
             currentStateAt.Length == 0 ? null : currentStateAt,
+            current?.Action ?? ArticleAction.None,
             body);
         return (draft, problems);
     }

@@ -23,6 +23,7 @@ public static partial class ProblemTexts
         ["laatst_gecontroleerd"] = "Laatst gecontroleerd",
         ["stand"] = "Stand van de feiten",
         ["actueel"] = "Actuele stand",
+        ["actie"] = "Actie",
         ["status"] = "Status",
         ["url"] = "Adres van een bron",
         ["publisher"] = "Uitgever van een bron",
@@ -73,6 +74,7 @@ public static partial class ProblemTexts
         (EmptySection(), m => $"Onder het kopje '{m.Groups[1].Value}' staat geen tekst."),
         (UnknownAudience(), m => $"De doelgroep '{m.Groups[1].Value}' ken ik niet. Kies uit: {m.Groups[2].Value}."),
         (DateFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM-DD."),
+        (UnknownAction(), _ => "Bij 'actie' kan alleen 'start-sessie' staan, of laat het veld weg."),
         (MonthFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM, bijvoorbeeld 2026-03."),
         (FactsAfterCheck(), _ => "De stand van de feiten kan niet na de datum 'laatst gecontroleerd' liggen."),
         (InvalidYaml(), _ => "De velden zijn niet goed geschreven. Let op de inspringing en de dubbele punten."),
@@ -221,6 +223,9 @@ public static partial class ProblemTexts
 
     [GeneratedRegex(@"^'(\w+)' must be a date as YYYY-MM-DD")]
     private static partial Regex DateFormat();
+
+    [GeneratedRegex(@"^'actie' must be")]
+    private static partial Regex UnknownAction();
 
     [GeneratedRegex(@"^'(\w+)' must be a month as YYYY-MM")]
     private static partial Regex MonthFormat();

@@ -63,24 +63,26 @@ public sealed class AnswerCards(CardTemplates templates)
             },
             ["feedbackData"] = data.ToJson(),
             ["articleId"] = article.Id,
+            ["startSession"] = article.Action == ArticleAction.StartSession,
         };
         return BotCards.ToAttachment(templates.Render(CardName.Answer, card));
     }
 
-    /// <summary>The whole article, in as many cards as the size budget needs.</summary>
-    public IReadOnlyList<Attachment> Article(Article article)
+    /// <summary>The whole article, in as many cards as the size budget needs, with its resources under the last part.</summary>
+    public IReadOnlyList<Attachment> Article(Article article, IReadOnlyList<Resource> resources)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(resources);
         var sections = article.Sections.Select(s => (JsonNode)new JsonObject { ["heading"] = CardText.Literal(s.Heading ?? string.Empty), ["text"] = CardText.WithoutHtml(s.Text) }).ToList();
         var parts = new List<List<JsonNode>> { sections };
-        while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, part, 1, 1, last: true)) > SizeBudgetBytes))
+        while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, resources, part, 1, 1, last: true)) > SizeBudgetBytes))
         {
-            parts = [.. parts.SelectMany(part => part.Count > 1 && Size(RenderArticle(article, part, 1, 1, last: true)) > SizeBudgetBytes
+            parts = [.. parts.SelectMany(part => part.Count > 1 && Size(RenderArticle(article, resources, part, 1, 1, last: true)) > SizeBudgetBytes
                 ? new[] { part[..(part.Count / 2)], part[(part.Count / 2)..] }
                 : new[] { part })];
         }
 
-        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
+        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, resources, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
     }
 
     public Attachment NotKnown(Answer answer)
@@ -95,7 +97,7 @@ public sealed class AnswerCards(CardTemplates templates)
         return BotCards.ToAttachment(templates.Render(CardName.NotKnown, card));
     }
 
-    private JsonNode RenderArticle(Article article, List<JsonNode> sections, int part, int parts, bool last)
+    private JsonNode RenderArticle(Article article, IReadOnlyList<Resource> resources, List<JsonNode> sections, int part, int parts, bool last)
     {
         var card = new JsonObject
         {
@@ -105,6 +107,8 @@ public sealed class AnswerCards(CardTemplates templates)
             ["sections"] = new JsonArray([.. sections.Select(s => s.DeepClone())]),
             ["hasSources"] = last,
             ["sources"] = last ? SourceLines(article) : new JsonArray(),
+            ["hasResources"] = last && resources.Count > 0,
+            ["resources"] = last ? ResourceLines(resources) : new JsonArray(),
             ["checked"] = last ? Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked) : string.Empty,
             ["currentState"] = last && article.CurrentStateAt is string where ? Conversation.ConversationTexts.CurrentStateAt(CardText.WithoutHtml(where)) : string.Empty,
         };
@@ -117,6 +121,14 @@ public sealed class AnswerCards(CardTemplates templates)
         ["line"] = source.Url is null
             ? $"{CardText.Literal(source.Title)} ({CardText.Literal(source.Publisher)}) – geen openbare link"
             : $"[{CardText.Literal(source.Title)}]({source.Url}) ({CardText.Literal(source.Publisher)})",
+    })]);
+
+    // A resource with an address is a link; one without says how to get it, in the catalogue's own words.
+    private static JsonArray ResourceLines(IReadOnlyList<Resource> resources) => new([.. resources.Select(resource => (JsonNode)new JsonObject
+    {
+        ["line"] = resource.Url is null
+            ? $"{CardText.Literal(resource.Title)}: {CardText.Literal(resource.Obtain ?? string.Empty)}"
+            : $"[{CardText.Literal(resource.Title)}]({resource.Url})",
     })]);
 
     private static JsonArray Questions(IEnumerable<Article> articles) => new([.. articles.Select(a => (JsonNode)new JsonObject

@@ -6,6 +6,7 @@ using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;
 using static Weerbaar.Bot.Conversation.CardData;
 
@@ -55,7 +56,8 @@ public sealed class CardActionRouter(
                     return CardActionResult.Answer(ConversationTexts.ArticleGone);
                 }
 
-                foreach (var part in answerCards.Article(article))
+                var resources = article.ResourceIds.Select(id => search.Knowledge.Set.ResourcesById.GetValueOrDefault(id)).OfType<Resource>().ToList();
+                foreach (var part in answerCards.Article(article, resources))
                 {
                     var message = MessageFactory.Attachment(part);
                     message.Summary = article.Title;

@@ -1,14 +1,27 @@
+using System.Text.RegularExpressions;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;
 
 namespace Weerbaar.Core.Answering;
 
-/// <summary>One evaluation question and the article ids that answer it (none: the bot should abstain).</summary>
-public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> Expected, int Line)
+/// <summary>
+/// One evaluation question and the article ids that answer it (none: the bot should abstain). <see cref="Topic"/> groups
+/// questions by subject; <see cref="Fact"/> is a case-insensitive regular expression for the asked fact, which the
+/// answer a user sees must hold.
+/// </summary>
+public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> Expected, int Line, string? Topic = null, string? Fact = null)
 {
+    /// <summary>The topic of questions that share words with the knowledge but are not answered by it.</summary>
+    public const string NearMissTopic = "near-miss";
+
     public bool InScope => Expected.Count > 0;
 
-    /// <summary>Reads an evaluation file: a YAML list of <c>q</c> (the question) and <c>expect</c> (article ids, or [] to abstain).</summary>
+    public bool IsNearMiss => Topic == NearMissTopic;
+
+    /// <summary>
+    /// Reads an evaluation file: a YAML list of <c>q</c> (the question), <c>expect</c> (article ids, or [] to abstain) and
+    /// optionally <c>topic</c> and <c>fact</c> (a regular expression).
+    /// </summary>
     public static IReadOnlyList<EvaluationQuestion> Parse(string yaml, string fileName, List<KnowledgeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
@@ -23,7 +36,15 @@ public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> E
         {
             if (map["q"] is YamlText question && map["expect"] is YamlList expected)
             {
-                questions.Add(new EvaluationQuestion(question.Value, [.. expected.Items.OfType<YamlText>().Select(t => t.Value)], map.Line));
+                var topic = (map["topic"] as YamlText)?.Value.Trim();
+                var fact = (map["fact"] as YamlText)?.Value.Trim();
+                if (!string.IsNullOrEmpty(fact) && !IsPattern(fact))
+                {
+                    problems.Add(new KnowledgeProblem(fileName, map.Line, "fact is geen geldige reguliere expressie"));
+                }
+
+                questions.Add(new EvaluationQuestion(question.Value, [.. expected.Items.OfType<YamlText>().Select(t => t.Value)], map.Line,
+                    string.IsNullOrEmpty(topic) ? null : topic, string.IsNullOrEmpty(fact) ? null : fact));
             }
             else
             {
@@ -33,14 +54,37 @@ public sealed record EvaluationQuestion(string Question, IReadOnlyList<string> E
 
         return questions;
     }
+
+    /// <summary>Whether <paramref name="shown"/> (the answer as the user reads it) holds the asked fact.</summary>
+    public bool FactShownIn(string shown) =>
+        Fact is not null && Regex.IsMatch(shown, Fact, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static bool IsPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }
 
-/// <summary>The answer-quality figures of the knowledge issue: top-1 accuracy, top-3 recall and abstention accuracy.</summary>
-public sealed record EvaluationReport(int Questions, double Top1, double Top3, double Abstention, IReadOnlyList<string> Misses)
+/// <summary>
+/// The answer-quality figures: top-1 accuracy, top-3 recall and abstention accuracy over the questions that are not
+/// near misses, and on their own line the share of near misses the answerer abstained on.
+/// </summary>
+public sealed record EvaluationReport(int Questions, double Top1, double Top3, double Abstention, IReadOnlyList<string> Misses, int NearMisses = 0, double NearMissAbstention = 0)
 {
-    public override string ToString() => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"top-1 accuracy {Top1:P1}, top-3 recall {Top3:P1}, abstention accuracy {Abstention:P1} ({Questions} questions)");
+    public override string ToString()
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var headline = string.Create(culture, $"top-1 accuracy {Top1:P1}, top-3 recall {Top3:P1}, abstention accuracy {Abstention:P1} ({Questions} questions)");
+        return NearMisses == 0 ? headline : headline + string.Create(culture, $"; near misses abstained {NearMissAbstention:P1} ({NearMisses} questions)");
+    }
 }
 
 /// <summary>Runs evaluation questions through the answerer and scores the answers against the expected articles.</summary>
@@ -53,7 +97,7 @@ public static class AnswerEvaluation
         ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(questions);
-        int inScope = 0, top1 = 0, top3 = 0, decisions = 0;
+        int inScope = 0, top1 = 0, top3 = 0, decisions = 0, nearMisses = 0, nearMissesAbstained = 0;
         var misses = new List<string>();
         foreach (var question in questions)
         {
@@ -65,7 +109,16 @@ public static class AnswerEvaluation
             }
 
             var ranked = search.Search(question.Question, 3).Select(h => h.Article.Id).ToList();
-            if (question.InScope)
+            if (question.IsNearMiss)
+            {
+                nearMisses++;
+                nearMissesAbstained += answered ? 0 : 1;
+                if (answered)
+                {
+                    misses.Add($"near miss '{question.Question}' should abstain, answered {answer.Hit!.Article.Id} {answer.Hit.Coverage:0.00}");
+                }
+            }
+            else if (question.InScope)
             {
                 inScope++;
                 var right = answered && question.Expected.Contains(answer.Hit!.Article.Id);
@@ -87,7 +140,8 @@ public static class AnswerEvaluation
             }
         }
 
-        return new EvaluationReport(questions.Count, Ratio(top1, inScope), Ratio(top3, inScope), Ratio(decisions, questions.Count), misses);
+        var headline = questions.Count - nearMisses;
+        return new EvaluationReport(headline, Ratio(top1, inScope), Ratio(top3, inScope), Ratio(decisions, headline), misses, nearMisses, Ratio(nearMissesAbstained, nearMisses));
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;

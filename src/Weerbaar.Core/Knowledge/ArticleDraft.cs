@@ -21,6 +21,7 @@ public sealed record ArticleDraft(
     DateOnly LastChecked,
     DateOnly FactsAsOf,
     string? CurrentStateAt,
+    ArticleAction Action,
     string Body)
 {
     /// <summary>What a source without a public address has as its address.</summary>
@@ -32,7 +33,7 @@ public sealed record ArticleDraft(
     {
         ArgumentNullException.ThrowIfNull(article);
         return new ArticleDraft(article.Id, article.Title, article.Summary, article.Tags, article.Audience, article.Questions, article.Sources,
-            article.ResourceIds, article.RelatedIds, article.LastChecked, article.FactsAsOf, article.CurrentStateAt, BodyOf(article.Sections));
+            article.ResourceIds, article.RelatedIds, article.LastChecked, article.FactsAsOf, article.CurrentStateAt, article.Action, BodyOf(article.Sections));
     }
 
     /// <summary>A new article's starting point, e.g. from a question users asked that nothing answered.</summary>
@@ -40,7 +41,7 @@ public sealed record ArticleDraft(
     {
         ArgumentNullException.ThrowIfNull(question);
         var title = question.Trim().TrimEnd('?').Trim();
-        return new ArticleDraft(id, title.Length == 0 ? string.Empty : title + "?", string.Empty, [], ["iedereen"], string.IsNullOrWhiteSpace(question) ? [] : [question.Trim()], [], [], [], today, default, null, string.Empty);
+        return new ArticleDraft(id, title.Length == 0 ? string.Empty : title + "?", string.Empty, [], ["iedereen"], string.IsNullOrWhiteSpace(question) ? [] : [question.Trim()], [], [], [], today, default, null, ArticleAction.None, string.Empty);
     }
 
     /// <summary>Reads an article file for editing, unfinished or not: null when it has no readable front matter.</summary>
@@ -88,6 +89,11 @@ public sealed record ArticleDraft(
         if (!string.IsNullOrWhiteSpace(CurrentStateAt))
         {
             Line("actueel", CurrentStateAt.Trim());
+        }
+
+        if (Action == ArticleAction.StartSession)
+        {
+            text.Append("actie: ").Append(KnowledgeRules.StartSessionAction).Append('\n');
         }
 
         text.Append("status: published\n");

@@ -13,7 +13,7 @@ public static partial class ArticleParser
 
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal)
     {
-        "id", "title", "summary", "tags", "audience", "questions", "sources", "resources", "related", "laatst_gecontroleerd", "stand", "actueel", "status",
+        "id", "title", "summary", "tags", "audience", "questions", "sources", "resources", "related", "laatst_gecontroleerd", "stand", "actueel", "actie", "status",
     };
 
     /// <param name="file">The file's name, for problems and the id check (e.g. <c>articles/noodpakket.md</c>).</param>
@@ -100,6 +100,13 @@ public static partial class ArticleParser
             fields.Problem(fields.LineOf("actueel"), $"'actueel' must be 10–300 characters (is {currentStateAt.Length})");
         }
 
+        var action = fields.OptionalText("actie") switch
+        {
+            null => ArticleAction.None,
+            KnowledgeRules.StartSessionAction => ArticleAction.StartSession,
+            _ => Unknown(fields, "actie", $"'actie' must be '{KnowledgeRules.StartSessionAction}' (or left out)"),
+        };
+
         var status = fields.Text("status", 5, 9) switch
         {
             "published" => ArticleStatus.Published,
@@ -109,7 +116,7 @@ public static partial class ArticleParser
 
         var sections = ReadBody(file, lines, close + 1, problems);
         return problems.Count == before || lenient
-            ? new Article(id, title, summary, tags, audience, questions, sources, resources, related, lastChecked, factsAsOf, currentStateAt, status, sections)
+            ? new Article(id, title, summary, tags, audience, questions, sources, resources, related, lastChecked, factsAsOf, currentStateAt, action, status, sections)
             : null;
     }
 
@@ -125,6 +132,12 @@ public static partial class ArticleParser
     /// <summary>Words of Markdown text: tokens holding a letter or digit (list markers and heading marks are not words).</summary>
     public static int CountWords(string markdown) =>
         markdown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(token => token.Any(char.IsLetterOrDigit));
+
+    private static ArticleAction Unknown(FieldReader fields, string key, string message)
+    {
+        fields.Problem(fields.LineOf(key), message);
+        return ArticleAction.None;
+    }
 
     private static ArticleStatus Invalid(FieldReader fields, string key, string message)
     {

@@ -14,6 +14,9 @@ internal static partial class KnowledgeRules
     /// <summary>Written instead of a URL for a document that has no public address.</summary>
     public const string NoUrl = "geen";
 
+    /// <summary>The value of <c>actie</c> that gives an answer the button "Start een sessie".</summary>
+    public const string StartSessionAction = "start-sessie";
+
     public const string UnknownDate = "onbekend";
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bot.Admin;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Storage;
+using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
@@ -158,9 +160,24 @@ public sealed class AdminFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStandThatIsNotAMonth_IsRefusedWithADutchReason_AndNothingIsSaved()
+    {
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.Edit, EditData("noodpakket"));
+        Assert.Contains(RepositoryKnowledge.Load.Set.ArticlesById["noodpakket"].FactsAsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture), form.ToJsonString(), StringComparison.Ordinal);
+
+        var refused = await PressAsync(_adminChat, _admin, form, AdminVerb.Publish, new JsonObject { ["factsAsOf"] = "maart 2026" });
+
+        var text = TextOf(refused);
+        Assert.Contains("Niet opgeslagen", text, StringComparison.Ordinal);
+        Assert.Contains("Vul de stand van de feiten in als JJJJ-MM", text, StringComparison.Ordinal);
+        var item = await _bot.Services.GetRequiredService<KnowledgeEditor>().GetAsync(KnowledgeKind.Article, "noodpakket", CancellationToken.None);
+        Assert.Equal(1, item!.LatestNumber);
+    }
+
+    [Fact]
     public async Task UnansweredQuestions_AreGroupedByWording_AndBecomeADraftOrGoOutOfScope()
     {
-        foreach (var question in new[] { "Hoeveel parkeerplaatsen heeft het stadhuis?", "hoeveel parkeerplaatsen heeft het stadhuis", "Hoeveel parkeerplaatsen heeft het stadhuis precies?", "Wanneer wordt het grofvuil opgehaald?" })
+        foreach (var question in new[] { "Hoeveel parkeerplaatsen heeft het zwembad?", "hoeveel parkeerplaatsen heeft het zwembad", "Hoeveel parkeerplaatsen heeft het zwembad precies?", "Wanneer wordt het grofvuil opgehaald?" })
         {
             await SendAsync(_userChat, _other, question);
         }
@@ -171,7 +188,7 @@ public sealed class AdminFlowTests : IAsyncLifetime
         Assert.DoesNotContain("Otto", TextOf(list), StringComparison.Ordinal);
 
         var draft = await PressAsync(_adminChat, _admin, list, AdminVerb.NewFromQuestion, which: d => d["question"]!.GetValue<string>().Contains("parkeerplaatsen", StringComparison.Ordinal));
-        Assert.Contains("hoeveel parkeerplaatsen heeft het stadhuis", TextOf(draft), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("hoeveel parkeerplaatsen heeft het zwembad", TextOf(draft), StringComparison.OrdinalIgnoreCase);
 
         var after = await PressAsync(_adminChat, _admin, list, AdminVerb.OutOfScope, which: d => d["normalized"]!.GetValue<string>().Contains("parkeerplaatsen", StringComparison.Ordinal));
         Assert.Contains("3 vragen staan nu buiten scope", TextOf(after), StringComparison.Ordinal);

@@ -70,6 +70,59 @@ public sealed class AnsweringTests : LocalBotTest
     }
 
     [Fact]
+    public async Task AnswerAboutTheGesprekstool_OffersToStartASession_AndTheButtonPostsTheSetupCard()
+    {
+        var card = await AskAsync("Kan Weerbaar ons helpen bij een gesprek met de gesprekstool van de NCTV?");
+        var start = Assert.Single(ExecuteActions(card), a => a!["verb"]!.GetValue<string>() == "startSession")!;
+        Assert.Equal("Start een sessie", start["title"]!.GetValue<string>());
+        Assert.DoesNotContain("werkt nu nog niet", TextOf(card), StringComparison.Ordinal);
+
+        var response = await Bot.PostActivityAsync(Chat().CardAction(_anna, "startSession"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Gesprekstool starten", TextOf(CardOf(Connector.SentActivities[^1])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAboutAnotherTopic_HasNoSessionButton()
+    {
+        var card = await AskAsync("Wat moet er in een noodpakket?");
+
+        Assert.DoesNotContain(ExecuteActions(card), a => a!["verb"]!.GetValue<string>() == "startSession");
+    }
+
+    [Fact]
+    public async Task ReadMore_ListsTheArticlesResources_AsLinksOrWithHowToGetThem()
+    {
+        var set = RepositoryKnowledge.Load.Set;
+        var letter = set.ResourcesById["brief-burgemeesters-2024"];
+        var linked = set.ResourcesById["nieuwsbrief-communicatie-weerbaarheid"];
+        Assert.Contains(letter.Id, set.ArticlesById["brief-burgemeesters"].ResourceIds);
+
+        var response = await Bot.PostActivityAsync(Chat().CardAction(_anna, "readMore", new JsonObject { ["articleId"] = "brief-burgemeesters" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = TextOf(CardOf(Connector.SentActivities[^1]));
+        Assert.Contains("Hulpmiddelen en links", text, StringComparison.Ordinal);
+        Assert.Contains("kenmerk 5982153", text, StringComparison.Ordinal);
+        Assert.Contains(letter.Obtain!, text, StringComparison.Ordinal);
+        Assert.Contains($"]({linked.Url})", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadMore_OnAnArticleWhoseFactsCanChange_SaysHowCurrentItIs_AndWhereToFindTheCurrentState()
+    {
+        var changing = RepositoryKnowledge.Load.Set.Articles.First(a => a.CurrentStateAt is not null);
+
+        var response = await Bot.PostActivityAsync(Chat().CardAction(_anna, "readMore", new JsonObject { ["articleId"] = changing.Id }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = TextOf(CardOf(Connector.SentActivities[^1]));
+        Assert.Contains($"Stand: {DutchDates.FormatMonth(changing.FactsAsOf)} · gecontroleerd {DutchDates.Format(changing.LastChecked)}", text, StringComparison.Ordinal);
+        Assert.Contains("De actuele stand vindt u hier: " + changing.CurrentStateAt, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThumbsUp_ReplacesTheButtonsWithThanks_AndIsStoredOnce_EvenOnADoubleClick()
     {
         var card = await AskAsync("Wat moet er in een noodpakket?");

@@ -77,7 +77,7 @@ public sealed class TenantTests : IAsyncLifetime
         var chatA = Personal(TenantA);
         var chatB = Personal(TenantB);
         await SendAsync(chatA, _userA, "Hoe laat vertrekt de veerboot naar Texel?");
-        await SendAsync(chatB, _userB, "Wat is het recept voor erwtensoep?");
+        await SendAsync(chatB, _userB, "Hoeveel erwten gaan er in erwtensoep?");
         var answerB = CardOf(await SendAsync(chatB, _userB, "Wat moet er in een noodpakket?"));
         var feedback = (JsonObject)ExecuteActions(answerB).First(a => a!["verb"]!.GetValue<string>() == "notHelpful")!["data"]!.DeepClone();
         await InvokeAsync(chatB, _userB, "notHelpful", feedback);

@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
@@ -13,7 +16,8 @@ namespace Weerbaar.Tests.Knowledge;
 /// Answer quality on the evaluation set: the threshold is calibrated on one half and the figures are measured on the
 /// other half through the real answerer. Top-1 accuracy (in scope, answered with an expected article), top-3 recall
 /// (an expected article among the first three found) and abstention accuracy (answered when in scope, abstained when
-/// not) must reach 85 %, 95 % and 90 %.
+/// not) must reach 85 %, 95 % and 90 %. Near misses (questions that share words with the knowledge but are not answered
+/// by it) are measured and printed on their own.
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
@@ -21,7 +25,8 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     public async Task AnswerQuality_OnTheReportHalf_MeetsTheTargets()
     {
         using var index = KnowledgeIndex.Build(RepositoryKnowledge.Load.Set);
-        var calibrated = Calibrate(index, EvaluationSet.CalibrationHalf);
+        // Near misses are reported on their own line, not yet held to a target, so they do not move the threshold either.
+        var calibrated = Calibrate(index, [.. EvaluationSet.CalibrationHalf.Where(q => !q.IsNearMiss)]);
 
         var report = await MeasureAsync(calibrated, EvaluationSet.ReportHalf);
         var defaults = new AnswerOptions();
@@ -39,6 +44,55 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         Assert.True(report.Top3 >= 0.95, report.ToString());
         Assert.True(report.Abstention >= 0.90, report.ToString());
         Assert.True(production.Top1 >= 0.85 && production.Top3 >= 0.95 && production.Abstention >= 0.90, "configured default: " + production);
+    }
+
+    /// <summary>The topics a municipal crisis adviser asks most about (issue 11), as labelled in the evaluation set.</summary>
+    public static readonly string[] CrisisAdviserTopics =
+    [
+        "kabinet-2026", "coalitieakkoord-2026", "wodg", "navo-5-procent", "pilot-noodsteunpunten", "geld", "peilingen",
+        "eu-voorraden", "buurlanden", "bevolkingszorg", "crisisstructuur", "grip", "noodbevoegdheden", "staatsnoodrecht",
+        "militaire-bijstand", "cyberregels", "continuiteit", "kwetsbare-inwoners", "contactpunten",
+    ];
+
+    [Fact]
+    public async Task EveryCrisisAdviserTopic_HasAtLeastThreeQuestionsWhoseAnswerCardShowsTheAskedFact()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var contexts = await database.MigrateAsync();
+        using var search = new KnowledgeSearch();
+        search.Replace(RepositoryKnowledge.Published);
+        var answerer = new Answerer(search, new UnansweredQuestionLog(contexts, TimeProvider.System), Options.Create(new AnswerOptions()), NullLogger<Answerer>.Instance);
+        var cards = new AnswerCards(new CardTemplates());
+
+        var results = new List<(EvaluationQuestion Question, bool Shown)>();
+        foreach (var question in EvaluationSet.All.Where(q => q.Fact is not null))
+        {
+            var answer = await answerer.AnswerAsync(question.Question, previous: null, tenantId: string.Empty, CancellationToken.None);
+            results.Add((question, answer.Kind == AnswerKind.Answered && question.FactShownIn(AnswerAsShown(cards, answer))));
+        }
+
+        foreach (var topic in results.GroupBy(r => r.Question.Topic))
+        {
+            var report = topic.Where(r => EvaluationSet.ReportHalf.Contains(r.Question));
+            output.WriteLine($"{topic.Key,-22} {topic.Count(r => r.Shown)}/{topic.Count()} show the fact (report half {report.Count(r => r.Shown)}/{report.Count()})");
+            foreach (var miss in topic.Where(r => !r.Shown))
+            {
+                output.WriteLine($"  not shown: line {miss.Question.Line}: {miss.Question.Question}");
+            }
+        }
+
+        var lacking = CrisisAdviserTopics.Where(topic => results.Count(r => r.Question.Topic == topic && r.Shown) < 3).ToList();
+        Assert.True(lacking.Count == 0, "fewer than 3 questions show the fact: " + string.Join(", ", lacking));
+    }
+
+    // What the answer card shows as the answer: its text blocks above the sources (title, notes, the passage).
+    private static string AnswerAsShown(AnswerCards cards, Answer answer)
+    {
+        var data = new AnswerCardData("token", answer.Hit!.Article.Id, answer.ArticleVersion, 0, answer.Question);
+        var attachment = cards.Answer(answer.Hit.Article, data, answer.Passage!, [], FeedbackState.Open, string.Empty, answer.Truncated);
+        var card = JsonNode.Parse(((Newtonsoft.Json.Linq.JObject)attachment.Content).ToString())!;
+        var blocks = card["body"]!.AsArray().Select(block => block?["text"]?.GetValue<string>()).ToList();
+        return string.Join("\n", blocks.TakeWhile(text => text != ConversationTexts.SourcesHeading).OfType<string>());
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace Weerbaar.Tests.Sessions;
 /// </summary>
 public sealed class ReminderTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    // The clock starts today: the seed knowledge is refused when its "laatst gecontroleerd" lies after the clock's day.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(9), TimeSpan.Zero));
     private readonly TeamsUser _lead = TeamsUser.Create("Gespreksleider");
     private ConnectorStandIn _connector = null!;
     private BotApp _bot = null!;
