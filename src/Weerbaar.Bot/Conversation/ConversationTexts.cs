@@ -69,8 +69,8 @@ public static class ConversationTexts
     public static string FactsLine(DateOnly factsAsOf, DateOnly lastChecked) =>
         $"Stand: {Cards.DutchDates.FormatMonth(factsAsOf)} · gecontroleerd {Cards.DutchDates.Format(lastChecked)}";
 
-    /// <summary>Under the whole article, when its facts can change: where the reader finds the current state.</summary>
-    public static string CurrentStateAt(string where) => $"Deze feiten kunnen intussen veranderd zijn. De actuele stand vindt u hier: {where}";
+    /// <summary>Under the whole article, when its facts can change: the article's own words on where to find the current state.</summary>
+    public static string CurrentStateAt(string where) => $"**Actueel:** {where}";
 
     /// <summary>The start of an answer to a question asked by a button; <paramref name="question"/> is Markdown-escaped.</summary>
     public static string YouAsked(string question) => $"U vroeg: {question}\n\n";

@@ -119,7 +119,7 @@ public sealed class AnsweringTests : LocalBotTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = TextOf(CardOf(Connector.SentActivities[^1]));
         Assert.Contains($"Stand: {DutchDates.FormatMonth(changing.FactsAsOf)} · gecontroleerd {DutchDates.Format(changing.LastChecked)}", text, StringComparison.Ordinal);
-        Assert.Contains("De actuele stand vindt u hier: " + changing.CurrentStateAt, text, StringComparison.Ordinal);
+        Assert.Contains("**Actueel:** " + changing.CurrentStateAt, text, StringComparison.Ordinal);
     }
 
     [Fact]
