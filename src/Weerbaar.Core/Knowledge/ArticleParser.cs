@@ -104,14 +104,14 @@ public static partial class ArticleParser
         {
             null => ArticleAction.None,
             KnowledgeRules.StartSessionAction => ArticleAction.StartSession,
-            _ => Unknown(fields, "actie", $"'actie' must be '{KnowledgeRules.StartSessionAction}' (or left out)"),
+            _ => Invalid(fields, "actie", $"'actie' must be '{KnowledgeRules.StartSessionAction}' (or left out)", ArticleAction.None),
         };
 
         var status = fields.Text("status", 5, 9) switch
         {
             "published" => ArticleStatus.Published,
             "draft" => ArticleStatus.Draft,
-            _ => Invalid(fields, "status", "'status' must be 'published' or 'draft'"),
+            _ => Invalid(fields, "status", "'status' must be 'published' or 'draft'", ArticleStatus.Draft),
         };
 
         var sections = ReadBody(file, lines, close + 1, problems);
@@ -133,16 +133,10 @@ public static partial class ArticleParser
     public static int CountWords(string markdown) =>
         markdown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(token => token.Any(char.IsLetterOrDigit));
 
-    private static ArticleAction Unknown(FieldReader fields, string key, string message)
+    private static T Invalid<T>(FieldReader fields, string key, string message, T fallback)
     {
         fields.Problem(fields.LineOf(key), message);
-        return ArticleAction.None;
-    }
-
-    private static ArticleStatus Invalid(FieldReader fields, string key, string message)
-    {
-        fields.Problem(fields.LineOf(key), message);
-        return ArticleStatus.Draft;
+        return fallback;
     }
 
     private static List<ArticleSection> ReadBody(string file, string[] lines, int start, List<KnowledgeProblem> problems)
