@@ -37,6 +37,30 @@ public sealed class KnowledgeContentTests
         Assert.Contains(resources, r => r.Kind == ResourceKind.Mailbox && r.Url == "mailto:communicatie.weerbaarheid@nctv.minjenv.nl");
     }
 
+    [Theory]
+    [InlineData("middelen")]
+    [InlineData("bijdrage")]
+    [InlineData("europa")]
+    [InlineData("tool")]
+    [InlineData("radio")]
+    [InlineData("campagne")]
+    public void AnEverydayWord_IsNoSynonym_BecauseItWouldPullOtherQuestionsToOneArticle(string word)
+    {
+        Assert.DoesNotContain(RepositoryKnowledge.Load.Set.Synonyms, group => group.Contains(word, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void GripAndOpschaling_AreSeparateTerms_AndTheCrisisAbbreviationsFindTheirNames()
+    {
+        var synonyms = RepositoryKnowledge.Load.Set.Synonyms;
+
+        Assert.DoesNotContain(synonyms, group => group.Contains("grip") && group.Contains("opschaling"));
+        foreach (var abbreviation in new[] { "aov", "oov", "grip", "copi", "rot", "rbt", "gbt", "ghor" })
+        {
+            Assert.Contains(synonyms, group => group.Contains(abbreviation) && group.Count > 1);
+        }
+    }
+
     [Fact]
     public void TheVideoPassword_IsNotPublishedInTheKnowledgeBase()
     {
