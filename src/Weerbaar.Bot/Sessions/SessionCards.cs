@@ -23,6 +23,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var data = new JsonObject
         {
             ["notice"] = scenario.Notice,
+            ["preparation"] = scenario.Preparation ?? string.Empty,
             ["allSteps"] = string.Join(',', scenario.Steps.Select(s => s.Id)),
             ["steps"] = new JsonArray([.. scenario.Steps.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = $"{s.Title} ({s.Minutes} min)" })]),
             ["token"] = token,

@@ -64,6 +64,9 @@ public sealed record Scenario(
     DateOnly LastChecked,
     IReadOnlyList<ScenarioStep> Steps)
 {
+    /// <summary>What the facilitator prepares before starting (front matter <c>voorbereiding</c>); only on the setup card.</summary>
+    public string? Preparation { get; init; }
+
     /// <summary>The themes a scenario step may name.</summary>
     public static IReadOnlyList<string> Themes { get; } =
         ["energie", "telecom-ict", "drinkwater", "betalingsverkeer", "transport", "zorg", "personeel", "communicatie", "desinformatie"];

@@ -7,7 +7,8 @@ namespace Weerbaar.Core.Sessions;
 /// file and line in each problem. Returns the scenario only when there are no problems, so a broken edit is never run.
 /// </summary>
 /// <remarks>
-/// The file is a map with <c>id</c>, <c>title</c>, <c>notice</c>, <c>sources</c> (as in articles),
+/// The file is a map with <c>id</c>, <c>title</c>, <c>notice</c>, optional <c>voorbereiding</c> (shown to the facilitator
+/// on the setup card only), <c>sources</c> (as in articles),
 /// <c>laatst_gecontroleerd</c> and <c>steps</c>. Each step has <c>id</c>, <c>part</c>, <c>title</c>, <c>minutes</c>,
 /// <c>situation</c>, <c>themes</c> (scenario steps only), 1–4 <c>questions</c> (<c>id</c>, <c>text</c>, optional
 /// <c>variants</c> per organisation kind) and optional <c>resources</c> and <c>articles</c>. The steps follow the
@@ -35,10 +36,11 @@ public static class ScenarioParser
     // Keeps a step's card well inside the Teams card budget, with room for questions and buttons.
     public const int MaxSituationLength = 900;
     public const int MaxQuestionLength = 300;
+    public const int MaxPreparationLength = 800;
 
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal)
     {
-        "id", "title", "notice", "sources", "laatst_gecontroleerd", "steps",
+        "id", "title", "notice", "voorbereiding", "sources", "laatst_gecontroleerd", "steps",
     };
 
     /// <param name="file">The file's name, for problems (e.g. <c>gesprekstool/scenario.yaml</c>).</param>
@@ -70,6 +72,12 @@ public static class ScenarioParser
         var id = ScenarioFields.ReadId(fields);
         var title = fields.Text("title", 5, 100);
         var notice = fields.Text("notice", 50, 800);
+        var preparation = fields.OptionalText("voorbereiding");
+        if (preparation is { Length: < 20 or > MaxPreparationLength })
+        {
+            fields.Problem(fields.LineOf("voorbereiding"), $"'voorbereiding' must be 20–{MaxPreparationLength} characters (is {preparation.Length})");
+        }
+
         var sources = SourceListReader.Read(fields);
         var lastChecked = fields.Date("laatst_gecontroleerd");
         if (lastChecked > today)
@@ -80,7 +88,7 @@ public static class ScenarioParser
         // Problems about the steps as a whole name the 'steps:' line; a list's own line is that of its first entry.
         var stepsLine = map.Entries.FirstOrDefault(e => e.Key.Value == "steps").Key?.Line ?? map.Line;
         var steps = ReadSteps(fields, stepsLine, new ScenarioStepReader(file, resourceIds, articleIds, problems));
-        return problems.Count == before ? new Scenario(id, title, notice, sources, lastChecked, [.. steps.Select(s => s.Step)]) : null;
+        return problems.Count == before ? new Scenario(id, title, notice, sources, lastChecked, [.. steps.Select(s => s.Step)]) { Preparation = preparation } : null;
     }
 
     private static List<ScenarioStepReader.Result> ReadSteps(FieldReader fields, int stepsLine, ScenarioStepReader reader)

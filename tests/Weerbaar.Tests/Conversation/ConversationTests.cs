@@ -132,6 +132,8 @@ public sealed class ConversationTests : LocalBotTest
         var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
         Assert.Contains("Gesprekstool starten", text, StringComparison.Ordinal);
         Assert.Contains("NCTV", text, StringComparison.Ordinal);
+        // Only the facilitator's setup card carries the preparation: how to get the video, and the anonymous tip.
+        Assert.Contains(Knowledge.RepositoryKnowledge.Load.Set.Scenario!.Preparation!, text, StringComparison.Ordinal);
     }
 
     [Theory]

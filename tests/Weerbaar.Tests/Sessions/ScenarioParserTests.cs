@@ -14,6 +14,7 @@ public sealed class ScenarioParserTests
         id: test-gesprek
         title: Een testgesprek
         notice: Dit is een eigen uitwerking van Weerbaar, niet de officiële tekst van de NCTV en Defensie.
+        voorbereiding: Bekijk vooraf de video en zet bijdragen anoniem aan voor de stappen over zwakke plekken.
         sources:
           - title: Brief aan de burgemeesters
             url: geen
@@ -92,6 +93,7 @@ public sealed class ScenarioParserTests
         Assert.NotNull(scenario);
         Assert.Equal("test-gesprek", scenario.Id);
         Assert.Equal(new DateOnly(2026, 1, 1), scenario.LastChecked);
+        Assert.StartsWith("Bekijk vooraf de video", scenario.Preparation, StringComparison.Ordinal);
         Assert.Null(scenario.Sources[0].Url);
         Assert.Equal("https://www.nctv.nl/onderwerpen/vitale-infrastructuur/overzicht-vitale-processen", scenario.Sources[1].Url);
         Assert.Equal(["opening", "waarom", "spelregels", "stap-a", "bijdrage", "afspraken"], scenario.Steps.Select(s => s.Id));
