@@ -72,8 +72,7 @@ public static class ArticleForm
             problems.Add(AdminTexts.DateMissing);
         }
 
-        var factsAsOf = default(DateOnly);
-        if (!DateOnly.TryParseExact(Text(data, "factsAsOf").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out factsAsOf))
+        if (!DateOnly.TryParseExact(Text(data, "factsAsOf").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var factsAsOf))
         {
             problems.Add(AdminTexts.FactsAsOfMissing);
         }
