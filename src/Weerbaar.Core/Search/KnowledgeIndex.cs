@@ -107,7 +107,7 @@ public sealed class KnowledgeIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var corrected = string.Join(' ', _spelling.CorrectText(question));
-        var positions = QueryPosition.From(Analyze(_analyzer, corrected), Idf, word => CompoundParts(corrected, word));
+        var positions = QueryPosition.From(Analyze(_analyzer, corrected), Idf, word => CompoundParts(corrected, word), word => DutchWords.IsCommon(corrected[word.Start..word.End]));
         if (positions.Count == 0 || _reader.NumDocs == 0)
         {
             return [];

@@ -13,8 +13,10 @@ internal sealed record AnalyzedToken(string Term, int Position, string Type, int
 /// </summary>
 internal sealed class QueryPosition
 {
-    // A word the knowledge never uses is strong evidence that the question is about something else.
+    // A word the knowledge never uses is strong evidence that the question is about something else; an everyday
+    // Dutch word the knowledge never uses even more: it is no typing error, the question is about that thing.
     private const double UnknownWordFactor = 2.0;
+    private const double UnknownEverydayWordFactor = 3.0;
 
     private const double MinCompoundShare = 0.8;
 
@@ -76,7 +78,9 @@ internal sealed class QueryPosition
 
     /// <summary>Groups the analysed question into words; <paramref name="idf"/> gives a term's weight and whether the knowledge uses it.</summary>
     /// <param name="split">The known words inside a word, with their place in it (Lucene gives compound parts the offsets of the whole word).</param>
-    public static List<QueryPosition> From(IEnumerable<AnalyzedToken> tokens, Func<string, (double Idf, bool Known)> idf, Func<AnalyzedToken, IReadOnlyList<AnalyzedToken>> split)
+    /// <param name="everyday">Whether the word as typed is an everyday Dutch word.</param>
+    public static List<QueryPosition> From(
+        IEnumerable<AnalyzedToken> tokens, Func<string, (double Idf, bool Known)> idf, Func<AnalyzedToken, IReadOnlyList<AnalyzedToken>> split, Func<AnalyzedToken, bool> everyday)
     {
         var positions = new List<QueryPosition>();
         foreach (var group in tokens.GroupBy(t => t.Position))
@@ -96,7 +100,8 @@ internal sealed class QueryPosition
             // A word's weight is that of its rarest known form; a word the knowledge never uses weighs the most of all,
             // so a question about something else gets a low coverage.
             var known = alternatives.Select(t => idf(t.Term)).Where(w => w.Known).Select(w => w.Idf).ToList();
-            var weight = known.Count > 0 ? known.Max() : idf(original.Term).Idf * UnknownWordFactor;
+            var weight = known.Count > 0 ? known.Max()
+                : idf(original.Term).Idf * (everyday(original) ? UnknownEverydayWordFactor : UnknownWordFactor);
             positions.Add(new QueryPosition(original, alternatives, parts, searchParts, weight));
         }
 

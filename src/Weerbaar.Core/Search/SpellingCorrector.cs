@@ -27,7 +27,9 @@ public sealed class SpellingCorrector
     public string Correct(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length < MinLength || _vocabulary.Contains(word) || word.Any(char.IsDigit) || DutchTextAnalyzer.StopWords.Contains(word))
+        // An everyday Dutch word is no typing error: "recept" is not a misspelt "recent".
+        if (word.Length < MinLength || _vocabulary.Contains(word) || word.Any(char.IsDigit) || DutchTextAnalyzer.StopWords.Contains(word)
+            || DutchWords.IsCommon(word))
         {
             return word;
         }
