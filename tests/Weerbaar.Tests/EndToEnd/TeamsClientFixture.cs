@@ -17,6 +17,9 @@ public class TeamsClientFixture : IAsyncLifetime
     /// <summary>How long one step (a click, a reply appearing) may take; the bot answers in about a second.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long the first page load of the Teams client may take, per try.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless",
@@ -84,13 +87,35 @@ public class TeamsClientFixture : IAsyncLifetime
             Page.PageError += (_, error) => _browserConsole.Enqueue($"pageerror: {error}");
 
             // Opening the client connects it to the bot: the Playground then installs the bot in the personal chat.
-            await Page.GotoAsync(Playground.Url.ToString());
+            await OpenClientAsync();
         }
         catch (Exception ex)
         {
             var logs = $"--- bot ---\n{Bot?.Output}\n--- playground ---\n{Playground?.Output}";
             await DisposeAsync();
             throw new InvalidOperationException($"The Teams client did not start: {ex.Message}\n{logs}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Opens the Playground page. On a loaded CI machine its first page load (a large script bundle served by a
+    /// Node process that has just started) can take longer than a test step, so it gets its own limit and one more
+    /// try; the tests wait for visible text afterwards, so the DOM being there is enough.
+    /// </summary>
+    private async Task OpenClientAsync()
+    {
+        var options = new PageGotoOptions
+        {
+            WaitUntil = WaitUntilState.DOMContentLoaded,
+            Timeout = (float)StartupTimeout.TotalMilliseconds,
+        };
+        try
+        {
+            await Page.GotoAsync(Playground!.Url.ToString(), options);
+        }
+        catch (TimeoutException)
+        {
+            await Page.GotoAsync(Playground!.Url.ToString(), options);
         }
     }
 
