@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Question answered from {ArticleId} (coverage {Coverage:0.00}, context {UsedContext})")]
     public static partial void Answered(ILogger logger, string articleId, double coverage, bool usedContext);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Question partly answered: {ArticleId} covers the topic (coverage {Coverage:0.00}) but no sentence gives the asked detail")]
+    public static partial void Partial(ILogger logger, string articleId, double coverage);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Generated answer from {Passages} passages, {Cited} cited ({Length} characters)")]
     public static partial void Generated(ILogger logger, int passages, int cited, int length);
 

@@ -367,7 +367,7 @@ public sealed class AdminCoordinator(
         var groups = await unanswered.GroupsAsync(tenantId, cancellationToken);
         var rows = groups.Take(ListedRows).Select(g => new AdminRow(
             CardText.Literal(g.Example),
-            $"{g.Count}× gevraagd, het laatst op {AdminCards.When(g.LastAskedAt)}",
+            AdminTexts.QuestionGroupLine(g.Count, g.Partial, AdminCards.When(g.LastAskedAt)),
             [
                 ("Maak artikel", AdminVerb.NewFromQuestion, new JsonObject { ["verb"] = AdminVerb.NewFromQuestion, ["question"] = g.Example }),
                 ("Buiten scope", AdminVerb.OutOfScope, new JsonObject { ["verb"] = AdminVerb.OutOfScope, ["normalized"] = g.NormalizedTexts[0] }),

@@ -38,7 +38,14 @@ public static class AdminTexts
     public const string LogTitle = "Logboek van de kennisbank";
     public static string LogIntro(int count) => $"De laatste {count} wijzigingen, de nieuwste bovenaan.";
     public const string QuestionsTitle = "Vragen zonder antwoord";
-    public const string QuestionsIntro = "Vragen waarop ik geen betrouwbaar antwoord had, gegroepeerd op gelijke woorden. Er staat nooit bij wie het vroeg.";
+    public const string QuestionsIntro = "Vragen waarop ik geen betrouwbaar antwoord had, gegroepeerd op gelijke woorden. \"Deels bekend\": het onderwerp staat in de kennisbank, het gevraagde detail niet. Er staat nooit bij wie het vroeg.";
+
+    public static string QuestionGroupLine(int count, int partial, string lastAsked) => partial switch
+    {
+        0 => $"{count}× gevraagd, het laatst op {lastAsked}",
+        _ when partial == count => $"{count}× gevraagd, deels bekend, het laatst op {lastAsked}",
+        _ => $"{count}× gevraagd ({partial}× deels bekend), het laatst op {lastAsked}",
+    };
     public const string FeedbackTitle = "Feedback per artikel";
     public const string FeedbackIntro = "Artikelen met het grootste deel 👎 staan bovenaan.";
     public const string Empty = "Er is nog niets.";

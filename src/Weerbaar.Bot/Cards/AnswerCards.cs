@@ -88,10 +88,15 @@ public sealed class AnswerCards(CardTemplates templates)
     public Attachment NotKnown(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        var partial = answer.Kind == AnswerKind.Partial;
         var card = new JsonObject
         {
             ["truncated"] = answer.Truncated,
-            ["hasNearest"] = answer.Nearest.Count > 0,
+            ["partial"] = partial,
+            ["notKnown"] = !partial,
+            ["missingDetail"] = Conversation.ConversationTexts.MissingDetail(answer.QuestionKind),
+            ["nearestAsTopics"] = answer.Nearest.Count > 0 && !partial,
+            ["nearestAsKnown"] = answer.Nearest.Count > 0 && partial,
             ["nearest"] = Questions(answer.Nearest),
         };
         return BotCards.ToAttachment(templates.Render(CardName.NotKnown, card));

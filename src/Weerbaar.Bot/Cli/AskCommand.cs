@@ -57,6 +57,8 @@ internal static class AskCommand
         {
             ["question"] = answer.Question,
             ["answered"] = hit is not null,
+            ["kind"] = answer.Kind.Label(),
+            ["answerSentence"] = answer.Kind == AnswerKind.Answered ? answer.AnswerSentence : null,
             ["mode"] = generated is null ? "extractive" : "generative",
             ["answer"] = generated?.Text ?? answer.Passage,
             ["articleId"] = hit?.Article.Id,
@@ -82,6 +84,11 @@ internal static class AskCommand
             Artikel: {answer.Hit!.Article.Title} ({answer.Hit.Article.Id}, score {answer.Hit.Coverage:0.00})
             {answer.Passage}
             Bronnen: {string.Join("; ", answer.Hit.Article.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>"))}
+
+            """,
+        AnswerKind.Partial => $"""
+            Vraag: {answer.Question}
+            Over dit onderwerp weet ik iets, maar niet wat u precies vraagt. Wel bekend: {string.Join("; ", answer.Nearest.Select(a => a.Title))}
 
             """,
         AnswerKind.NotKnown => $"""

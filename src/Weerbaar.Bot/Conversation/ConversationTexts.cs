@@ -5,6 +5,23 @@ public static class ConversationTexts
 {
     public const string NotKnownSummary = "Dat weet ik niet zeker";
 
+    public const string PartialSummary = "Dat staat niet in mijn kennisbank";
+
+    public const string TaskRequest =
+        "Dat werk doe ik niet: ik schrijf, vertaal of verstuur geen stukken voor u. Ik beantwoord vragen over maatschappelijke weerbaarheid met de bronnen erbij, en ik begeleid een gesprek met de gesprekstool (typ **start sessie**). Typ **help** om te zien wat ik kan.";
+
+    /// <summary>What a partial answer says it did not find, by the kind of detail asked for.</summary>
+    public static string MissingDetail(Core.Answering.QuestionKind kind) => kind switch
+    {
+        Core.Answering.QuestionKind.Number => "het getal",
+        Core.Answering.QuestionKind.Money => "het bedrag",
+        Core.Answering.QuestionKind.Date => "de datum of periode",
+        Core.Answering.QuestionKind.Who => "de persoon of organisatie",
+        Core.Answering.QuestionKind.Where => "de plek, het adres of de link",
+        Core.Answering.QuestionKind.Why => "de reden",
+        _ => "het precieze antwoord",
+    };
+
     public const string ArticleGone = "Dit artikel staat niet meer in de kennisbank. Stel uw vraag opnieuw, dan zoek ik het actuele antwoord.";
 
     public const string ArticleBelow = "Het hele artikel staat hieronder in de chat.";

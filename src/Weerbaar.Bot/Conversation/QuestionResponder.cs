@@ -53,7 +53,7 @@ public sealed class QuestionResponder
         {
             case AnswerKind.Answered:
                 var hit = answer.Hit!;
-                var data = new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, IndexOf(hit), answer.Question);
+                var data = new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, answer.Section, answer.Question);
                 var note = ContextNote(answer, context, echoQuestion);
                 var generation = await GenerateAsync(turnContext, answer, cancellationToken);
                 _metrics.AnswerMode(generation.Outcome);
@@ -69,16 +69,19 @@ public sealed class QuestionResponder
 
                 await _lastAnswer.SetAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
                 break;
-            case AnswerKind.NotKnown:
+            case AnswerKind.NotKnown or AnswerKind.Partial:
                 var prefix = echoQuestion ? ConversationTexts.YouAsked(CardText.Literal(answer.Question)) : string.Empty;
                 var notKnown = MessageFactory.Attachment(_cards.NotKnown(answer));
-                notKnown.Summary = ConversationTexts.NotKnownSummary;
+                notKnown.Summary = answer.Kind == AnswerKind.Partial ? ConversationTexts.PartialSummary : ConversationTexts.NotKnownSummary;
                 if (prefix.Length > 0)
                 {
                     notKnown.Text = prefix.Trim();
                 }
 
                 await turnContext.SendActivityAsync(notKnown, cancellationToken);
+                break;
+            case AnswerKind.Task:
+                await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.TaskRequest), cancellationToken);
                 break;
             case AnswerKind.SmallTalk:
                 await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.SmallTalk(answer.SmallTalk!.Value)), cancellationToken);
@@ -190,19 +193,6 @@ public sealed class QuestionResponder
         var section = article.Sections[Math.Clamp(data.Section, 0, article.Sections.Count - 1)];
         var passage = Passage.Trim(section.Text, new AnswerOptions().PassageWords);
         return _cards.Answer(article, data, passage, Answerer.FollowUps(article, knowledge), feedback, string.Empty, truncated: false);
-    }
-
-    private static int IndexOf(SearchHit hit)
-    {
-        for (var i = 0; i < hit.Article.Sections.Count; i++)
-        {
-            if (ReferenceEquals(hit.Article.Sections[i], hit.Section))
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 
     private static string ContextNote(Answer answer, AnswerContext? context, bool echoQuestion)

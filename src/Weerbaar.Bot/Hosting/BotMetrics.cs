@@ -72,13 +72,7 @@ public sealed class BotMetrics
 
     public void AnswerGiven(AnswerKind kind)
     {
-        _answers.Add(1, new KeyValuePair<string, object?>("kind", kind switch
-        {
-            AnswerKind.Answered => "answered",
-            AnswerKind.NotKnown => "not_known",
-            AnswerKind.SmallTalk => "small_talk",
-            _ => "empty",
-        }));
+        _answers.Add(1, new KeyValuePair<string, object?>("kind", kind.Label()));
         if (kind == AnswerKind.NotKnown)
         {
             _abstentions.Add(1);

@@ -6,8 +6,14 @@ namespace Weerbaar.Core.Answering;
 /// <summary>What the answerer made of a message.</summary>
 public enum AnswerKind
 {
-    /// <summary>An article answers it.</summary>
+    /// <summary>A sentence of an article gives the asked detail.</summary>
     Answered,
+
+    /// <summary>The knowledge covers the topic but no sentence gives the asked detail: the bot says so and offers the article.</summary>
+    Partial,
+
+    /// <summary>A request for work the bot does not do ("schrijf een raadsvoorstel"): a short reply saying what it does.</summary>
+    Task,
 
     /// <summary>Nothing in the knowledge answers it with enough confidence: the bot says so and offers the nearest topics.</summary>
     NotKnown,
@@ -17,6 +23,20 @@ public enum AnswerKind
 
     /// <summary>No words at all (only spaces, emoji or a mention).</summary>
     Empty,
+}
+
+/// <summary>The names of <see cref="AnswerKind"/> outside the code: metric labels and <c>ask --json</c>.</summary>
+public static class AnswerKindLabels
+{
+    public static string Label(this AnswerKind kind) => kind switch
+    {
+        AnswerKind.Answered => "answered",
+        AnswerKind.Partial => "partial",
+        AnswerKind.Task => "task",
+        AnswerKind.NotKnown => "not_known",
+        AnswerKind.SmallTalk => "small_talk",
+        _ => "empty",
+    };
 }
 
 /// <summary>The kinds of small talk the bot replies to.</summary>
@@ -43,8 +63,20 @@ public sealed record Answer(AnswerKind Kind, string Question)
     /// <summary>Every hit above the confidence threshold, best first (the first is <see cref="Hit"/>): what a generated answer may draw on.</summary>
     public IReadOnlyList<SearchHit> Supporting { get; init; } = [];
 
-    /// <summary>The quoted passage: the best section, trimmed at sentence boundaries.</summary>
+    /// <summary>
+    /// What the answer card shows (Markdown): the answering sentence(s) first, the answering phrase in bold, then context
+    /// from the same section up to the passage budget.
+    /// </summary>
     public string? Passage { get; init; }
+
+    /// <summary>The sentence(s) that answer, as plain text: what the card shows first.</summary>
+    public string? AnswerSentence { get; init; }
+
+    /// <summary>The index of the section of <see cref="Hit"/>'s article that the answering sentence stands in.</summary>
+    public int Section { get; init; }
+
+    /// <summary>The kind of detail the question asks for.</summary>
+    public QuestionKind QuestionKind { get; init; }
 
     /// <summary>The version of the article that was shown, for feedback.</summary>
     public int ArticleVersion { get; init; }

@@ -14,6 +14,38 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.15;
 
+    /// <summary>
+    /// The least share of the question a sentence must hold, read with its heading, the sentence before it and the
+    /// article's title, to count as the answer; a confident article without such a sentence gives a partial answer.
+    /// Calibrated on the calibration half of the outcome evaluation.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinAnswerCoverage { get; set; } = 0.15;
+
+    /// <summary>The least share of what its article holds of the question that the answering sentence must hold itself.</summary>
+    [Range(0.0, 1.0)]
+    public double MinAnswerShare { get; set; } = 0.8;
+
+    /// <summary>How much the sentence's own words count over those it borrows from its heading and title.</summary>
+    [Range(0.0, 5.0)]
+    public double OwnWordsWeight { get; set; } = 1.0;
+
+    /// <summary>How many of the confident articles the answering sentence may come from.</summary>
+    [Range(1, 6)]
+    public int AnswerArticles { get; set; } = 1;
+
+    /// <summary>How many of the best sections are searched for a sentence with the asked kind of detail.</summary>
+    [Range(1, 20)]
+    public int AnswerSections { get; set; } = 2;
+
+    /// <summary>How much a lower-ranked article's section loses against the first article's.</summary>
+    [Range(0.0, 1.0)]
+    public double RankPenalty { get; set; } = 0.05;
+
+    /// <summary>How much an exact phrase of the asked kind (a full date, a number with its unit) counts.</summary>
+    [Range(0.0, 5.0)]
+    public double EvidenceWeight { get; set; } = 0.3;
+
     /// <summary>Characters of a question that are read; the rest is ignored and the user is told.</summary>
     [Range(50, 10_000)]
     public int MaxQuestionLength { get; set; } = 1000;

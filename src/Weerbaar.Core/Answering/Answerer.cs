@@ -7,9 +7,10 @@ using Weerbaar.Core.Search;
 namespace Weerbaar.Core.Answering;
 
 /// <summary>
-/// Answers a question from the published knowledge, extractively: the best article's best section, trimmed, with
-/// its sources. Below the confidence threshold it says honestly that it does not know, offers the nearest topics
-/// and keeps the question (without any user id) for admins.
+/// Answers a question from the published knowledge, extractively: the sentence that gives the asked detail, with
+/// its context and sources. Four outcomes: answered; partial (the topic is known, the asked detail is not — it says
+/// so and offers the article); not known (below the confidence threshold: it says so and offers the nearest topics);
+/// task (a request for work it does not do). Partial and not-known questions are kept, without any user id, for admins.
 /// </summary>
 public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unanswered, IOptions<AnswerOptions> options, ILogger<Answerer> logger)
 {
@@ -43,6 +44,11 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
             return new Answer(AnswerKind.SmallTalk, text) { SmallTalk = kind, Truncated = truncated };
         }
 
+        if (TaskRequest.Recognize(text))
+        {
+            return new Answer(AnswerKind.Task, text) { Truncated = truncated };
+        }
+
         var hits = search.Search(text, CandidateCount);
         var usedContext = false;
         if (previous is not null && IsFollowUp(text, hits, settings))
@@ -55,28 +61,52 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
             }
         }
 
+        var questionKind = QuestionKinds.Of(text);
         if (hits.Count > 0 && IsConfident(hits[0], settings))
         {
-            var best = hits[0];
-            Log.Answered(logger, best.Article.Id, best.Coverage, usedContext);
-            return new Answer(AnswerKind.Answered, text)
+            var confident = hits.Where(hit => IsConfident(hit, settings)).ToList();
+            if (AnswerSentences.Find(confident, questionKind, QuestionKinds.IsStrict(text), settings) is AnsweringSentence answering)
+            {
+                var best = answering.Hit;
+                Log.Answered(logger, best.Article.Id, best.Coverage, usedContext);
+                return new Answer(AnswerKind.Answered, text)
+                {
+                    Truncated = truncated,
+                    Hit = best,
+                    // The article that answers leads; the other confident ones may support a generated answer.
+                    Supporting = [best, .. confident.Where(hit => hit != best)],
+                    Passage = AnswerSentences.Compose(answering, settings.PassageWords),
+                    AnswerSentence = answering.Text,
+                    Section = answering.Sentence.Section,
+                    QuestionKind = questionKind,
+                    ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
+                    FollowUps = FollowUps(best.Article, search.Knowledge.Set),
+                    UsedContext = usedContext,
+                    PreviousQuestion = usedContext ? previous!.Question : null,
+                };
+            }
+
+            // The topic is known but not the asked detail: say so, offer what the knowledge has, and tell the admins.
+            Log.Partial(logger, hits[0].Article.Id, hits[0].Coverage);
+            await unanswered.RecordAsync(text, tenantId, partial: true, cancellationToken);
+            return new Answer(AnswerKind.Partial, text)
             {
                 Truncated = truncated,
-                Hit = best,
-                Supporting = [.. hits.Where(hit => IsConfident(hit, settings))],
-                Passage = Passage.Trim(best.Section.Text, settings.PassageWords),
-                ArticleVersion = search.Knowledge.VersionOf(best.Article.Id),
-                FollowUps = FollowUps(best.Article, search.Knowledge.Set),
+                Hit = hits[0],
+                QuestionKind = questionKind,
+                ArticleVersion = search.Knowledge.VersionOf(hits[0].Article.Id),
+                Nearest = [.. confident.Take(FollowUpCount).Select(hit => hit.Article)],
                 UsedContext = usedContext,
                 PreviousQuestion = usedContext ? previous!.Question : null,
             };
         }
 
         Log.NotKnown(logger, hits.Count > 0 ? hits[0].Coverage : 0, text.Length);
-        await unanswered.RecordAsync(text, tenantId, cancellationToken);
+        await unanswered.RecordAsync(text, tenantId, partial: false, cancellationToken);
         return new Answer(AnswerKind.NotKnown, text)
         {
             Truncated = truncated,
+            QuestionKind = questionKind,
             Nearest = hits.Where(hit => hit.Coverage > 0).Take(FollowUpCount).Select(hit => hit.Article).ToList(),
         };
     }

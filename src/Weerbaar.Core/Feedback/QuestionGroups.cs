@@ -1,7 +1,8 @@
 namespace Weerbaar.Core.Feedback;
 
 /// <summary>Unanswered questions worded alike, with how often and when last they were asked.</summary>
-public sealed record QuestionGroup(string Example, IReadOnlyList<string> NormalizedTexts, int Count, DateTimeOffset LastAskedAt);
+/// <param name="Partial">How many of them got a partial answer: the topic was known, the asked detail was not.</param>
+public sealed record QuestionGroup(string Example, IReadOnlyList<string> NormalizedTexts, int Count, DateTimeOffset LastAskedAt, int Partial = 0);
 
 /// <summary>
 /// Groups unanswered questions by similar wording: the same normalised text first, then groups that share most of
@@ -22,7 +23,7 @@ public static class QuestionGroups
     {
         ArgumentNullException.ThrowIfNull(questions);
         var exact = questions.GroupBy(q => q.NormalizedText, StringComparer.Ordinal)
-            .Select(g => new Cluster(Words(g.Key), [g.Key], g.OrderByDescending(q => q.AskedAt).First().Text, g.Count(), g.Max(q => q.AskedAt)))
+            .Select(g => new Cluster(Words(g.Key), [g.Key], g.OrderByDescending(q => q.AskedAt).First().Text, g.Count(), g.Max(q => q.AskedAt)) { Partial = g.Count(q => q.Partial) })
             .OrderByDescending(c => c.Count)
             .ToList();
         var clusters = new List<Cluster>();
@@ -38,11 +39,12 @@ public static class QuestionGroups
             home.Texts.AddRange(group.Texts);
             home.Words.UnionWith(group.Words);
             home.Count += group.Count;
+            home.Partial += group.Partial;
             home.LastAskedAt = home.LastAskedAt > group.LastAskedAt ? home.LastAskedAt : group.LastAskedAt;
         }
 
         return [.. clusters.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastAskedAt)
-            .Select(c => new QuestionGroup(c.Example, c.Texts, c.Count, c.LastAskedAt))];
+            .Select(c => new QuestionGroup(c.Example, c.Texts, c.Count, c.LastAskedAt, c.Partial))];
     }
 
     private static HashSet<string> Words(string normalized) =>
@@ -63,6 +65,8 @@ public static class QuestionGroups
         public string Example { get; } = example;
 
         public int Count { get; set; } = count;
+
+        public int Partial { get; set; }
 
         public DateTimeOffset LastAskedAt { get; set; } = lastAskedAt;
     }

@@ -17,6 +17,9 @@ public sealed class UnansweredQuestion
     /// <summary>The Entra tenant of the conversation it was asked in: each organisation's admins see only their own.</summary>
     public string TenantId { get; set; } = string.Empty;
 
+    /// <summary>The topic was known but not the asked detail (a partial answer), rather than nothing at all.</summary>
+    public bool Partial { get; set; }
+
     /// <summary>An admin marked this wording as outside what Weerbaar is for; it no longer shows in <c>beheer vragen</c>.</summary>
     public bool OutOfScope { get; set; }
 }

@@ -8,7 +8,8 @@ namespace Weerbaar.Core.Feedback;
 public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
     /// <param name="tenantId">The Entra tenant of the conversation; admins see the questions of their own tenant only.</param>
-    public async Task RecordAsync(string question, string tenantId, CancellationToken cancellationToken)
+    /// <param name="partial">The topic was known but not the asked detail.</param>
+    public async Task RecordAsync(string question, string tenantId, bool partial, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(tenantId);
@@ -21,6 +22,7 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
             NormalizedText = normalized.Length > UnansweredQuestion.MaxLength ? normalized[..UnansweredQuestion.MaxLength] : normalized,
             AskedAt = timeProvider.GetUtcNow(),
             TenantId = tenantId,
+            Partial = partial,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

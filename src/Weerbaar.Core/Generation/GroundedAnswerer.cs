@@ -21,6 +21,12 @@ public sealed class GroundedAnswerer(IOptions<GenerationOptions> options, UserRa
         var settings = options.Value;
         return [.. answer.Supporting.Take(settings.MaxPassages).Select((hit, i) =>
         {
+            // The answering article gives the sentences that answer, with their context; the others their best section.
+            if (i == 0 && answer.Passage is string composed)
+            {
+                return new GroundedPassage(i + 1, hit.Article, answer.Section, composed.Replace("**", string.Empty, StringComparison.Ordinal));
+            }
+
             var section = hit.Article.Sections.ToList().FindIndex(s => ReferenceEquals(s, hit.Section));
             return new GroundedPassage(i + 1, hit.Article, Math.Max(section, 0), Passage.Trim(hit.Section.Text, settings.PassageWords));
         })];

@@ -41,6 +41,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DutchTextAnalyzer _analyzer;
     private readonly SpellingCorrector _spelling;
     private readonly CharArraySet _compoundParts;
+    private readonly Dictionary<string, List<IndexedSentence>> _sentences;
 
     private KnowledgeIndex(
         KnowledgeSet knowledge,
@@ -51,6 +52,9 @@ public sealed class KnowledgeIndex : IDisposable
     {
         _compoundParts = compoundParts;
         Knowledge = knowledge;
+        // Each sentence is analysed once here, so finding the sentence that answers costs set lookups per question.
+        _sentences = knowledge.Articles.Where(a => a.Status == ArticleStatus.Published)
+            .ToDictionary(a => a.Id, a => IndexSentences(analyzer, a), StringComparer.Ordinal);
         _directory = directory;
         _analyzer = analyzer;
         _spelling = spelling;
@@ -149,8 +153,73 @@ public sealed class KnowledgeIndex : IDisposable
 
         return [.. ranked.OrderByDescending(hit => hit.Coverage * Math.Sqrt(hit.Score / topScore))
             .Take(maxArticles)
-            .Select(hit => new SearchHit(hit.Article, BestSection(hit.Article, positions), hit.Score, hit.Coverage))];
+            .Select(hit => new SearchHit(hit.Article, BestSection(hit.Article, positions), hit.Score, hit.Coverage)
+            {
+                Sentences = ScoreSentences(hit.Article, positions, total),
+                Missing = Missing(hit.Article, positions, total, corrected),
+            })];
     }
+
+    // The question's words the article holds nowhere, heaviest first: what a partial answer says it does not know.
+    private List<MissingWord> Missing(Article article, List<QueryPosition> positions, double total, string question)
+    {
+        var terms = _sentences[article.Id].SelectMany(s => s.Terms.Concat(s.Context)).ToHashSet(StringComparer.Ordinal);
+        return [.. positions.Where(p => p.CoveredWeight(terms.Contains) <= 0)
+            .Select(p => new MissingWord(question[p.Span], p.Weight / total, p.Known))
+            .OrderByDescending(m => m.Share)];
+    }
+
+    private List<SentenceMatch> ScoreSentences(Article article, List<QueryPosition> positions, double total)
+    {
+        var sentences = _sentences[article.Id];
+        // How many of the article's sentences hold each question word: a word in one sentence tells where the detail is.
+        var covered = sentences.Select(s => positions.Select(p => p.CoveredWeight(s.Terms.Contains)).ToArray()).ToList();
+        var rarity = positions.Select((_, i) => Math.Log(1 + (sentences.Count / (1.0 + covered.Count(c => c[i] > 0))))).ToArray();
+        var most = positions.Select((p, i) => p.Weight * rarity[i]).Sum();
+        var sectionCoverage = sentences.GroupBy(s => s.Section).ToDictionary(
+            g => g.Key,
+            g => positions.Sum(p => p.CoveredWeight(term => g.Any(s => s.Terms.Contains(term) || s.Heading.Contains(term)))) / total);
+        return [.. sentences.Select((s, n) => new SentenceMatch(
+            s.Section,
+            s.Index,
+            s.Text,
+            covered[n].Sum() / total,
+            positions.Sum(p => p.CoveredWeight(term => s.Terms.Contains(term) || s.Context.Contains(term))) / total,
+            most > 0 ? covered[n].Select((weight, i) => weight * rarity[i]).Sum() / most : 0,
+            sectionCoverage[s.Section]))];
+    }
+
+    private static List<IndexedSentence> IndexSentences(DutchTextAnalyzer analyzer, Article article)
+    {
+        var title = Terms(analyzer, article.Title);
+        var sentences = new List<IndexedSentence>();
+        for (var section = 0; section < article.Sections.Count; section++)
+        {
+            var heading = Terms(analyzer, article.Sections[section].Heading ?? string.Empty);
+            var previous = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var sentence in Sentences.Split(article.Sections[section].Text))
+            {
+                var terms = Terms(analyzer, sentence);
+                var context = new HashSet<string>(title, StringComparer.Ordinal);
+                context.UnionWith(heading);
+                // "Dat mag maximaal 12 uur." borrows its subject from the sentence before; "Het NCC is …" does not.
+                if (Sentences.RefersBack(sentence))
+                {
+                    context.UnionWith(previous);
+                }
+
+                sentences.Add(new IndexedSentence(section, index++, sentence.Trim(), terms, context, heading));
+                previous = terms;
+            }
+        }
+
+        return sentences;
+    }
+
+    private static HashSet<string> Terms(Analyzer analyzer, string text) => Analyze(analyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+
+    private sealed record IndexedSentence(int Section, int Index, string Text, HashSet<string> Terms, HashSet<string> Context, HashSet<string> Heading);
 
     // Which of the question's terms each candidate holds, read from the index's postings rather than kept in memory.
     private Dictionary<int, HashSet<string>> TermsPerDocument(int[] documents, IEnumerable<string> terms)

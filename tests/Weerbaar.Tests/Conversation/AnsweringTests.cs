@@ -57,6 +57,34 @@ public sealed class AnsweringTests : LocalBotTest
     }
 
     [Fact]
+    public async Task QuestionForADetailTheKnownTopicLacks_GetsThePartialCard_NamingWhatIsMissing_AndIsKeptAsPartial()
+    {
+        var reply = await PostAsync(Chat().Message(_anna, "Hoeveel kost een noodverordening?"));
+
+        var card = CardOf(reply);
+        var text = TextOf(card);
+        Assert.Contains("Dat staat niet in mijn kennisbank", text, StringComparison.Ordinal);
+        Assert.Contains("ik vond niet het bedrag waar u naar vraagt", text, StringComparison.Ordinal);
+        Assert.Contains("Dit weet ik er wel over:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bronnen", text, StringComparison.Ordinal);
+        Assert.Contains(ExecuteActions(card), a => a!["verb"]!.GetValue<string>() == "ask");
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        var stored = Assert.Single(await db.UnansweredQuestions.ToListAsync());
+        Assert.True(stored.Partial);
+    }
+
+    [Fact]
+    public async Task RequestForWork_GetsAShortReplySayingWhatWeerbaarDoes_AndNothingIsStored()
+    {
+        var reply = await PostAsync(Chat().Message(_anna, "Schrijf een raadsvoorstel over noodsteunpunten"));
+
+        Assert.Contains("Dat werk doe ik niet", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(reply["attachments"]?.AsArray() ?? []);
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        Assert.Empty(await db.UnansweredQuestions.ToListAsync());
+    }
+
+    [Fact]
     public async Task ReadMore_PostsTheWholeArticle()
     {
         var card = await AskAsync("Wat moet er in een noodpakket?");

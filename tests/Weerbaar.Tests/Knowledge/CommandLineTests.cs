@@ -15,13 +15,18 @@ public sealed class CommandLineTests
     };
 
     [Fact]
-    public async Task AskJson_AnswersEachLineOfInput_WithArticleScoreAndSources()
+    public async Task AskJson_AnswersEachLineOfInput_WithItsKindArticleScoreAndSources()
     {
-        var result = await BotCommand.RunAsync(["ask", "--json"], Database, _folder, "Wat moet er in een noodpakket?\nWie wint de Tour de France dit jaar?\n");
+        var result = await BotCommand.RunAsync(["ask", "--json"], Database, _folder,
+            "Wat moet er in een noodpakket?\nWie wint de Tour de France dit jaar?\nHoeveel kost een noodverordening?\nSchrijf een raadsvoorstel\n");
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(["answered", "not_known", "partial", "task"], lines.Select(l => l["kind"]!.GetValue<string>()));
+        Assert.Equal([true, false, false, false], lines.Select(l => l["answered"]!.GetValue<bool>()));
+        Assert.Contains("water", lines[0]["answerSentence"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(lines[2]["answerSentence"]);
         Assert.True(lines[0]["answered"]!.GetValue<bool>());
         Assert.Equal("noodpakket", lines[0]["articleId"]!.GetValue<string>());
         Assert.InRange(lines[0]["score"]!.GetValue<double>(), 0.15, 1.0);

@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Answering;
-using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;
-using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Support;
 
 namespace Weerbaar.Tests.Knowledge;
@@ -57,11 +53,8 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task EveryCrisisAdviserTopic_HasAtLeastThreeQuestionsWhoseAnswerCardShowsTheAskedFact()
     {
-        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var contexts = await database.MigrateAsync();
-        using var search = new KnowledgeSearch();
-        search.Replace(RepositoryKnowledge.Published);
-        var answerer = new Answerer(search, new UnansweredQuestionLog(contexts, TimeProvider.System), Options.Create(new AnswerOptions()), NullLogger<Answerer>.Instance);
+        await using var repository = await RepositoryAnswerer.CreateAsync();
+        var answerer = repository.Answerer;
         var cards = new AnswerCards(new CardTemplates());
 
         var results = new List<(EvaluationQuestion Question, bool Shown)>();
@@ -143,14 +136,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
     private static async Task<EvaluationReport> MeasureAsync(AnswerOptions thresholds, IReadOnlyList<EvaluationQuestion> questions)
     {
-        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var contexts = await database.MigrateAsync();
-
-        using var search = new KnowledgeSearch();
-        search.Replace(RepositoryKnowledge.Published);
-        var answerer = new Answerer(search, new UnansweredQuestionLog(contexts, TimeProvider.System),
-            Options.Create(thresholds), NullLogger<Answerer>.Instance);
-
-        return await AnswerEvaluation.MeasureAsync(answerer, search, questions, onAnswered: null, CancellationToken.None);
+        await using var repository = await RepositoryAnswerer.CreateAsync(thresholds);
+        return await AnswerEvaluation.MeasureAsync(repository.Answerer, repository.Search, questions, onAnswered: null, CancellationToken.None);
     }
 }

@@ -92,6 +92,9 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.Property<bool>("OutOfScope")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Partial")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

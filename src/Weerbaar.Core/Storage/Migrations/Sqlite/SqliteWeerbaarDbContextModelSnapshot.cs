@@ -83,6 +83,9 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("OutOfScope")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

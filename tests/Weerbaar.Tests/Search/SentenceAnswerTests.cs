@@ -1,0 +1,86 @@
+using Weerbaar.Core.Answering;
+using Weerbaar.Core.Knowledge;
+using Weerbaar.Tests.Knowledge;
+
+namespace Weerbaar.Tests.Search;
+
+/// <summary>
+/// An answer opens with the sentence that holds the asked detail, that detail in bold; a request for work gets the
+/// task reply; a question of one kind ("hoeveel", "wanneer", "wie", "waar") is read as that kind.
+/// </summary>
+public sealed class SentenceAnswerTests
+{
+    [Fact]
+    public void Splitting_KeepsAbbreviationsAndInitialsInsideTheirSentence()
+    {
+        var sentences = Sentences.Split("De brief is Kamerstuk 30 821, nr. 249. Hij is van P.J. Aalbersberg. Zie art. 5 Wvr.\n- Een punt\n- Nog een punt");
+
+        Assert.Equal(
+            ["De brief is Kamerstuk 30 821, nr. 249.", "Hij is van P.J. Aalbersberg.", "Zie art. 5 Wvr.", "- Een punt", "- Nog een punt"],
+            sentences.Select(s => s.Trim()));
+    }
+
+    [Theory]
+    [InlineData("Hoeveel liter water per persoon per dag?", QuestionKind.Number)]
+    [InlineData("hoe lang mag bestuurlijke ophouding duren", QuestionKind.Number)]
+    [InlineData("Wat kost een noodaggregaat?", QuestionKind.Money)]
+    [InlineData("Wanneer begon de pilot noodsteunpunten?", QuestionKind.Date)]
+    [InlineData("Wie is de minister van Defensie?", QuestionKind.Who)]
+    [InlineData("Op welk nummer bereik ik de IBD?", QuestionKind.Where)]
+    [InlineData("Waarom moet ik een noodpakket hebben?", QuestionKind.Why)]
+    [InlineData("Waar staat DIMEFIL voor?", QuestionKind.What)]
+    [InlineData("Wat is bevolkingszorg?", QuestionKind.What)]
+    public void QuestionKind_IsReadFromTheQuestionWords(string question, QuestionKind expected) =>
+        Assert.Equal(expected, QuestionKinds.Of(question));
+
+    [Theory]
+    [InlineData("Schrijf een raadsvoorstel over noodsteunpunten", true)]
+    [InlineData("Kunt u de brief aan de burgemeesters voor mij samenvatten?", true)]
+    [InlineData("vertaal het noodpakket-advies naar het Pools", true)]
+    [InlineData("Stel dat de stroom drie dagen uitvalt, wat moet de gemeente doen?", false)]
+    [InlineData("Wat moet er in een noodpakket?", false)]
+    [InlineData("Hoe maak ik een noodplan?", false)]
+    public void TaskRequest_IsRecognised_ButAQuestionIsNot(string text, bool expected) =>
+        Assert.Equal(expected, TaskRequest.Recognize(text));
+
+    [Theory]
+    [InlineData("Hoe lang mag bestuurlijke ophouding duren?", "**12 uur**")]
+    [InlineData("Wat is het telefoonnummer van de IBD?", "**070 204 55 11**")]
+    [InlineData("Hoeveel water per persoon per dag?", "**3 liter**")]
+    public async Task FactualQuestion_OpensWithTheSentenceThatHoldsTheFact_InBold(string question, string fact)
+    {
+        var answer = await AnswerAsync(question);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Contains(fact.Trim('*'), answer.AnswerSentence, StringComparison.Ordinal);
+        Assert.StartsWith(answer.AnswerSentence!.Split('\n')[0][..20], answer.Passage, StringComparison.Ordinal);
+        Assert.Contains(fact, answer.Passage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Welk telefoonnummer heeft het Veiligheidsberaad?")]
+    [InlineData("Hoeveel kost een noodverordening?")]
+    public async Task QuestionForADetailTheKnownTopicLacks_GetsThePartialOutcome_AndIsKeptForAdmins(string question)
+    {
+        var answer = await AnswerAsync(question);
+
+        Assert.Equal(AnswerKind.Partial, answer.Kind);
+        Assert.NotEmpty(answer.Nearest);
+        Assert.Null(answer.AnswerSentence);
+    }
+
+    [Fact]
+    public async Task RequestForWork_GetsTheTaskOutcome_AndNoArticle()
+    {
+        var answer = await AnswerAsync("Schrijf een persbericht over de stroomstoring");
+
+        Assert.Equal(AnswerKind.Task, answer.Kind);
+        Assert.Null(answer.Hit);
+    }
+
+    private static async Task<Answer> AnswerAsync(string question)
+    {
+        await using var repository = await RepositoryAnswerer.CreateAsync();
+        return await repository.AskAsync(question);
+    }
+}
