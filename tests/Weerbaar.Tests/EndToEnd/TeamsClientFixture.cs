@@ -87,7 +87,10 @@ public class TeamsClientFixture : IAsyncLifetime
             Page.PageError += (_, error) => _browserConsole.Enqueue($"pageerror: {error}");
 
             // Opening the client connects it to the bot: the Playground then installs the bot in the personal chat.
+            // The bot's welcome there shows that the client runs and reaches the bot, so the tests start from a ready page.
             await OpenClientAsync();
+            await Assertions.Expect(PlaygroundPage.CardsWith(Page, "Welkom bij Weerbaar").First)
+                .ToBeVisibleAsync(new() { Timeout = (float)StartupTimeout.TotalMilliseconds });
         }
         catch (Exception ex)
         {
@@ -100,13 +103,13 @@ public class TeamsClientFixture : IAsyncLifetime
     /// <summary>
     /// Opens the Playground page. On a loaded CI machine its first page load (a large script bundle served by a
     /// Node process that has just started) can take longer than a test step, so it gets its own limit and one more
-    /// try; the tests wait for visible text afterwards, so the DOM being there is enough.
+    /// try. It waits for the whole page to load: before its scripts have run, a click on a chat does nothing.
     /// </summary>
     private async Task OpenClientAsync()
     {
         var options = new PageGotoOptions
         {
-            WaitUntil = WaitUntilState.DOMContentLoaded,
+            WaitUntil = WaitUntilState.Load,
             Timeout = (float)StartupTimeout.TotalMilliseconds,
         };
         try
