@@ -58,13 +58,18 @@ internal static class BenchCommand
             $"{label}: index build {build.Elapsed.TotalMilliseconds:0} ms, answer latency p50 {Percentile(latencies, 0.50):0.00} ms, p95 {Percentile(latencies, 0.95):0.00} ms, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB");
     }
 
-    // What the answerer does per question apart from I/O: search, the confidence decision, trimming the passage.
+    // What the answerer does per question apart from I/O: search, the confidence decision, finding the sentence that
+    // answers and composing the passage around it.
     private static void Answer(KnowledgeIndex index, string question, AnswerOptions options)
     {
         var hits = index.Search(question, 6);
         if (hits.Count > 0 && Answerer.IsConfident(hits[0], options))
         {
-            _ = Passage.Trim(hits[0].Section.Text, options.PassageWords);
+            var confident = hits.Where(hit => Answerer.IsConfident(hit, options)).ToList();
+            if (AnswerSentences.Find(confident, QuestionKinds.Of(question), QuestionKinds.IsStrict(question), options) is AnsweringSentence answering)
+            {
+                _ = AnswerSentences.Compose(answering, options.PassageWords);
+            }
         }
     }
 
