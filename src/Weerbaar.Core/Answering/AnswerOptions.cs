@@ -15,16 +15,11 @@ public sealed class AnswerOptions
     public double MinCoverage { get; set; } = 0.15;
 
     /// <summary>
-    /// The least share of the question a sentence must hold, read with its heading, the sentence before it and the
-    /// article's title, to count as the answer; a confident article without such a sentence gives a partial answer.
-    /// Calibrated on the calibration half of the outcome evaluation.
+    /// The least share of the question a section (with its heading) must hold for its sentences to answer; a
+    /// confident article without such a section gives a partial answer.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinAnswerCoverage { get; set; } = 0.15;
-
-    /// <summary>The least share of what its article holds of the question that the answering sentence must hold itself.</summary>
-    [Range(0.0, 1.0)]
-    public double MinAnswerShare { get; set; } = 0.8;
 
     /// <summary>How much the sentence's own words count over those it borrows from its heading and title.</summary>
     [Range(0.0, 5.0)]

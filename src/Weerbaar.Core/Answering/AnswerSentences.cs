@@ -72,7 +72,7 @@ public sealed record AnsweringSentence(SearchHit Hit, SentenceMatch Sentence, st
 
 /// <summary>
 /// Finds the sentence that answers: among the sentences of the confident articles, the one that holds most of the
-/// question (read in its context) and carries the asked kind of detail — a number for "hoeveel", a date for
+/// question's distinguishing words and carries the asked kind of detail — a number for "hoeveel", a date for
 /// "wanneer". None qualifies: the knowledge covers the topic but not the asked detail.
 /// </summary>
 public static class AnswerSentences
@@ -86,11 +86,10 @@ public static class AnswerSentences
         // it the sentence that carries the asked kind of detail.
         var sections = confident.Take(options.AnswerArticles)
             .SelectMany((hit, rank) => hit.Sentences.GroupBy(s => s.Section).Select(g => (Hit: hit, Rank: rank, Sentences: g.OrderBy(s => s.Index).ToList())))
-            .Select(x => (x.Hit, x.Sentences, Score: x.Sentences[0].SectionCoverage + (options.OwnWordsWeight * x.Sentences.Max(s => s.Detail)) - (options.RankPenalty * x.Rank)
-                // The search's own best section of the best article goes first: it holds the asked fact more often.
-                + (x.Rank == 0 && ReferenceEquals(x.Hit.Article.Sections[x.Sentences[0].Section], x.Hit.Section) ? 10 : 0)))
-            .OrderByDescending(x => x.Score);
-        foreach (var (hit, sentences, _) in sections.Take(options.AnswerSections))
+            // The search's own best section of the best article goes first: it holds the asked fact more often.
+            .OrderByDescending(x => x.Rank == 0 && ReferenceEquals(x.Hit.Article.Sections[x.Sentences[0].Section], x.Hit.Section))
+            .ThenByDescending(x => x.Sentences[0].SectionCoverage + (options.OwnWordsWeight * x.Sentences.Max(s => s.Detail)) - (options.RankPenalty * x.Rank));
+        foreach (var (hit, _, sentences) in sections.Take(options.AnswerSections))
         {
             if (sentences[0].SectionCoverage < options.MinAnswerCoverage)
             {

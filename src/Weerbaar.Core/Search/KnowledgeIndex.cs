@@ -155,18 +155,8 @@ public sealed class KnowledgeIndex : IDisposable
             .Take(maxArticles)
             .Select(hit => new SearchHit(hit.Article, BestSection(hit.Article, positions), hit.Score, hit.Coverage)
             {
-                Sentences = ScoreSentences(hit.Article, positions, total),
-                Missing = Missing(hit.Article, positions, total, corrected),
+                ScoreSentences = () => ScoreSentences(hit.Article, positions, total),
             })];
-    }
-
-    // The question's words the article holds nowhere, heaviest first: what a partial answer says it does not know.
-    private List<MissingWord> Missing(Article article, List<QueryPosition> positions, double total, string question)
-    {
-        var terms = _sentences[article.Id].SelectMany(s => s.Terms.Concat(s.Context)).ToHashSet(StringComparer.Ordinal);
-        return [.. positions.Where(p => p.CoveredWeight(terms.Contains) <= 0)
-            .Select(p => new MissingWord(question[p.Span], p.Weight / total, p.Known))
-            .OrderByDescending(m => m.Share)];
     }
 
     private List<SentenceMatch> ScoreSentences(Article article, List<QueryPosition> positions, double total)
@@ -183,34 +173,20 @@ public sealed class KnowledgeIndex : IDisposable
             s.Section,
             s.Index,
             s.Text,
-            covered[n].Sum() / total,
-            positions.Sum(p => p.CoveredWeight(term => s.Terms.Contains(term) || s.Context.Contains(term))) / total,
             most > 0 ? covered[n].Select((weight, i) => weight * rarity[i]).Sum() / most : 0,
             sectionCoverage[s.Section]))];
     }
 
     private static List<IndexedSentence> IndexSentences(DutchTextAnalyzer analyzer, Article article)
     {
-        var title = Terms(analyzer, article.Title);
         var sentences = new List<IndexedSentence>();
         for (var section = 0; section < article.Sections.Count; section++)
         {
             var heading = Terms(analyzer, article.Sections[section].Heading ?? string.Empty);
-            var previous = new HashSet<string>(StringComparer.Ordinal);
             var index = 0;
             foreach (var sentence in Sentences.Split(article.Sections[section].Text))
             {
-                var terms = Terms(analyzer, sentence);
-                var context = new HashSet<string>(title, StringComparer.Ordinal);
-                context.UnionWith(heading);
-                // "Dat mag maximaal 12 uur." borrows its subject from the sentence before; "Het NCC is …" does not.
-                if (Sentences.RefersBack(sentence))
-                {
-                    context.UnionWith(previous);
-                }
-
-                sentences.Add(new IndexedSentence(section, index++, sentence.Trim(), terms, context, heading));
-                previous = terms;
+                sentences.Add(new IndexedSentence(section, index++, sentence.Trim(), Terms(analyzer, sentence), heading));
             }
         }
 
@@ -219,7 +195,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static HashSet<string> Terms(Analyzer analyzer, string text) => Analyze(analyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
-    private sealed record IndexedSentence(int Section, int Index, string Text, HashSet<string> Terms, HashSet<string> Context, HashSet<string> Heading);
+    private sealed record IndexedSentence(int Section, int Index, string Text, HashSet<string> Terms, HashSet<string> Heading);
 
     // Which of the question's terms each candidate holds, read from the index's postings rather than kept in memory.
     private Dictionary<int, HashSet<string>> TermsPerDocument(int[] documents, IEnumerable<string> terms)

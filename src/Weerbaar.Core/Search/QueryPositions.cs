@@ -26,9 +26,8 @@ internal sealed class QueryPosition
 
     private readonly IReadOnlyList<AnalyzedToken> _searchParts;
 
-    private QueryPosition(AnalyzedToken original, IReadOnlyList<AnalyzedToken> alternatives, IReadOnlyList<AnalyzedToken> parts, IReadOnlyList<AnalyzedToken> searchParts, double weight, bool known)
+    private QueryPosition(AnalyzedToken original, IReadOnlyList<AnalyzedToken> alternatives, IReadOnlyList<AnalyzedToken> parts, IReadOnlyList<AnalyzedToken> searchParts, double weight)
     {
-        Known = known;
         _searchParts = searchParts;
         _original = original;
         _alternatives = alternatives;
@@ -37,12 +36,6 @@ internal sealed class QueryPosition
     }
 
     public double Weight { get; }
-
-    /// <summary>Whether the knowledge uses the word (or a synonym) anywhere.</summary>
-    public bool Known { get; }
-
-    /// <summary>Where the word stands in the (corrected) question.</summary>
-    public Range Span => _original.Start.._original.End;
 
     /// <summary>What the search looks for: the word, its synonyms and every part the compound filter found.</summary>
     public IEnumerable<string> Terms => _alternatives.Concat(_searchParts).Select(t => t.Term);
@@ -109,7 +102,7 @@ internal sealed class QueryPosition
             var known = alternatives.Select(t => idf(t.Term)).Where(w => w.Known).Select(w => w.Idf).ToList();
             var weight = known.Count > 0 ? known.Max()
                 : idf(original.Term).Idf * (everyday(original) ? UnknownEverydayWordFactor : UnknownWordFactor);
-            positions.Add(new QueryPosition(original, alternatives, parts, searchParts, weight, known.Count > 0));
+            positions.Add(new QueryPosition(original, alternatives, parts, searchParts, weight));
         }
 
         return positions;

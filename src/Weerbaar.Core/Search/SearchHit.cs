@@ -9,25 +9,19 @@ namespace Weerbaar.Core.Search;
 /// </summary>
 public sealed record SearchHit(Article Article, ArticleSection Section, float Score, double Coverage)
 {
-    /// <summary>Every sentence (and list item) of the article, in article order, with how much of the question it holds.</summary>
-    public IReadOnlyList<SentenceMatch> Sentences { get; init; } = [];
+    private readonly Lazy<IReadOnlyList<SentenceMatch>> _sentences = new(() => []);
 
-    /// <summary>The question's words this article's text holds nowhere (title, headings and body), heaviest first.</summary>
-    public IReadOnlyList<MissingWord> Missing { get; init; } = [];
+    /// <summary>Every sentence (and list item) of the article, in article order, with how much of the question it holds.</summary>
+    public IReadOnlyList<SentenceMatch> Sentences => _sentences.Value;
+
+    // Only the answering article's sentences are ever read: they are scored on first use, not for every hit.
+    internal Func<IReadOnlyList<SentenceMatch>> ScoreSentences { init => _sentences = new(value); }
 }
 
-/// <summary>
-/// A word of the question that an article does not hold, its share of the question's weight, and whether other
-/// articles use it (then the question asks about something the knowledge knows, just not here).
-/// </summary>
-public sealed record MissingWord(string Word, double Share, bool KnownElsewhere);
-
-/// <summary>
-/// One sentence or list item of an article and the share of the question's weight it holds: on its own
-/// (<see cref="Focus"/>) and read with its heading, the sentence before it and the article's title
-/// (<see cref="InContext"/>) — "Dat mag maximaal 12 uur." answers "hoe lang mag ophouding duren" under its heading.
-/// </summary>
-/// <see cref="Detail"/> weighs each question word by how rare it is among the article's sentences: the words that
-/// tell one sentence from another ("aangeboden", "commandanten") count, the topic words every sentence shares do not.
-/// <see cref="SectionCoverage"/> is the share of the question the sentence's whole section (with its heading) holds.
-public sealed record SentenceMatch(int Section, int Index, string Text, double Focus, double InContext, double Detail, double SectionCoverage);
+/// <summary>One sentence or list item of an article and how much of the question it holds.</summary>
+/// <param name="Detail">
+/// The question's words the sentence holds, each weighed by how rare it is among the article's sentences: the words
+/// that tell one sentence from another ("aangeboden", "commandanten") count, the topic words every sentence shares do not.
+/// </param>
+/// <param name="SectionCoverage">The share of the question the sentence's whole section (with its heading) holds.</param>
+public sealed record SentenceMatch(int Section, int Index, string Text, double Detail, double SectionCoverage);
