@@ -39,6 +39,9 @@ public sealed class AnswerCards(CardTemplates templates)
     /// <summary>Cards stay under this size (Teams allows about 28 KB; the budget leaves room for the envelope).</summary>
     public const int SizeBudgetBytes = 21 * 1024;
 
+    /// <summary>An answer card names this many sources; the whole list is under "Lees meer".</summary>
+    public const int AnswerSources = 4;
+
     public Attachment Answer(Article article, AnswerCardData data, string passage, IReadOnlyList<Article> followUps, FeedbackState feedback, string contextNote, bool truncated)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -47,14 +50,16 @@ public sealed class AnswerCards(CardTemplates templates)
         var card = new JsonObject
         {
             ["fallback"] = $"{article.Title}: {article.Summary}",
-            ["title"] = CardText.Literal(article.Title),
             ["truncated"] = truncated,
             ["contextNote"] = contextNote,
             ["passage"] = CardText.WithoutHtml(passage),
-            ["sources"] = SourceLines(article),
-            ["checked"] = Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked),
+            ["about"] = Conversation.ConversationTexts.AnswerFrom(CardText.Literal(WriteOuts.Without(article.Title, passage)), Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked)),
+            ["hasSources"] = article.Sources.Count > 0,
+            ["sourcesTitle"] = Conversation.ConversationTexts.SourcesButton(article.Sources.Count),
+            ["sources"] = SourceLines(RelevantSources.Order(article, passage).Take(AnswerSources)),
+            ["moreSources"] = article.Sources.Count > AnswerSources ? Conversation.ConversationTexts.MoreSourcesInArticle(article.Sources.Count) : string.Empty,
             ["hasFollowUps"] = followUps.Count > 0,
-            ["followUps"] = Questions(followUps),
+            ["followUps"] = Questions(followUps, passage),
             ["feedback"] = feedback switch
             {
                 FeedbackState.Thanks => "thanks",
@@ -68,21 +73,25 @@ public sealed class AnswerCards(CardTemplates templates)
         return BotCards.ToAttachment(templates.Render(CardName.Answer, card));
     }
 
-    /// <summary>The whole article, in as many cards as the size budget needs, with its resources under the last part.</summary>
-    public IReadOnlyList<Attachment> Article(Article article, IReadOnlyList<Resource> resources)
+    /// <summary>
+    /// The whole article, in as many cards as the size budget needs; the last part ends with its resources and the
+    /// same next questions as the answer card.
+    /// </summary>
+    public IReadOnlyList<Attachment> Article(Article article, IReadOnlyList<Resource> resources, IReadOnlyList<Article> followUps)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(followUps);
         var sections = article.Sections.Select(s => (JsonNode)new JsonObject { ["heading"] = CardText.Literal(s.Heading ?? string.Empty), ["text"] = CardText.WithoutHtml(s.Text) }).ToList();
         var parts = new List<List<JsonNode>> { sections };
-        while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, resources, part, 1, 1, last: true)) > SizeBudgetBytes))
+        while (parts.Any(part => part.Count > 1 && Size(RenderArticle(article, resources, followUps, part, 1, 1, last: true)) > SizeBudgetBytes))
         {
-            parts = [.. parts.SelectMany(part => part.Count > 1 && Size(RenderArticle(article, resources, part, 1, 1, last: true)) > SizeBudgetBytes
+            parts = [.. parts.SelectMany(part => part.Count > 1 && Size(RenderArticle(article, resources, followUps, part, 1, 1, last: true)) > SizeBudgetBytes
                 ? new[] { part[..(part.Count / 2)], part[(part.Count / 2)..] }
                 : new[] { part })];
         }
 
-        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, resources, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
+        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, resources, followUps, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
     }
 
     public Attachment NotKnown(Answer answer)
@@ -102,26 +111,29 @@ public sealed class AnswerCards(CardTemplates templates)
         return BotCards.ToAttachment(templates.Render(CardName.NotKnown, card));
     }
 
-    private JsonNode RenderArticle(Article article, IReadOnlyList<Resource> resources, List<JsonNode> sections, int part, int parts, bool last)
+    private JsonNode RenderArticle(Article article, IReadOnlyList<Resource> resources, IReadOnlyList<Article> followUps, List<JsonNode> sections, int part, int parts, bool last)
     {
         var card = new JsonObject
         {
             ["fallback"] = article.Title,
-            ["title"] = CardText.Literal(article.Title),
+            ["title"] = CardText.Literal(WriteOuts.Without(article.Title, Body(article))),
             ["part"] = parts > 1 ? $"Deel {part} van {parts}" : string.Empty,
             ["sections"] = new JsonArray([.. sections.Select(s => s.DeepClone())]),
             ["hasSources"] = last,
-            ["sources"] = last ? SourceLines(article) : new JsonArray(),
+            ["sources"] = last ? SourceLines(article.Sources) : new JsonArray(),
             ["hasResources"] = last && resources.Count > 0,
             ["resources"] = last ? ResourceLines(resources) : new JsonArray(),
             ["checked"] = last ? Conversation.ConversationTexts.FactsLine(article.FactsAsOf, article.LastChecked) : string.Empty,
             ["currentState"] = last && article.CurrentStateAt is string where ? Conversation.ConversationTexts.CurrentStateAt(CardText.WithoutHtml(where)) : string.Empty,
+            ["hasFollowUps"] = last && followUps.Count > 0,
+            ["followUps"] = last ? Questions(followUps, Body(article)) : new JsonArray(),
+            ["startSession"] = last && article.Action == ArticleAction.StartSession,
         };
         return templates.Render(CardName.Article, card);
     }
 
     // A source with an address is a link; a document without a public address says so instead of inventing one.
-    private static JsonArray SourceLines(Article article) => new([.. article.Sources.Select(source => (JsonNode)new JsonObject
+    private static JsonArray SourceLines(IEnumerable<SourceReference> sources) => new([.. sources.Select(source => (JsonNode)new JsonObject
     {
         ["line"] = source.Url is null
             ? $"{CardText.Literal(source.Title)} ({CardText.Literal(source.Publisher)}) – geen openbare link"
@@ -136,11 +148,14 @@ public sealed class AnswerCards(CardTemplates templates)
             : $"[{CardText.Literal(resource.Title)}]({resource.Url})",
     })]);
 
-    private static JsonArray Questions(IEnumerable<Article> articles) => new([.. articles.Select(a => (JsonNode)new JsonObject
+    // The button asks the article's own question; its label leaves out what the card already wrote out.
+    private static JsonArray Questions(IEnumerable<Article> articles, string shown = "") => new([.. articles.Select(a => (JsonNode)new JsonObject
     {
         ["question"] = a.Title,
-        ["label"] = CardText.Literal(a.Title),
+        ["label"] = CardText.Literal(WriteOuts.Without(a.Title, shown)),
     })]);
+
+    private static string Body(Article article) => string.Join("\n", article.Sections.Select(section => section.Text));
 
     private static int Size(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
 }

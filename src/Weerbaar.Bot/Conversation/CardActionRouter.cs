@@ -5,6 +5,7 @@ using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Sessions;
+using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;
@@ -57,7 +58,7 @@ public sealed class CardActionRouter(
                 }
 
                 var resources = article.ResourceIds.Select(id => search.Knowledge.Set.ResourcesById.GetValueOrDefault(id)).OfType<Resource>().ToList();
-                foreach (var part in answerCards.Article(article, resources))
+                foreach (var part in answerCards.Article(article, resources, Answerer.FollowUps(article, search.Knowledge.Set)))
                 {
                     var message = MessageFactory.Attachment(part);
                     message.Summary = article.Title;

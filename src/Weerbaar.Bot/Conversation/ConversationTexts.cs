@@ -86,6 +86,15 @@ public static class ConversationTexts
     public static string FactsLine(DateOnly factsAsOf, DateOnly lastChecked) =>
         $"Stand: {Cards.DutchDates.FormatMonth(factsAsOf)} · gecontroleerd {Cards.DutchDates.Format(lastChecked)}";
 
+    /// <summary>Under an answer: the article it comes from and how current that is.</summary>
+    public static string AnswerFrom(string title, string factsLine) => $"Uit: {title} · {factsLine}";
+
+    /// <summary>The button that opens an answer's sources.</summary>
+    public static string SourcesButton(int count) => count == 1 ? "1 bron" : $"{count} bronnen";
+
+    /// <summary>Under the sources an answer card names, when the article has more.</summary>
+    public static string MoreSourcesInArticle(int count) => $"Alle {count} bronnen staan onder Lees meer.";
+
     /// <summary>Under the whole article, when its facts can change: the article's own words on where to find the current state.</summary>
     public static string CurrentStateAt(string where) => $"**Actueel:** {where}";
 

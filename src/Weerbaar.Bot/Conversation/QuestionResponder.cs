@@ -190,8 +190,7 @@ public sealed class QuestionResponder
             return null;
         }
 
-        var section = article.Sections[Math.Clamp(data.Section, 0, article.Sections.Count - 1)];
-        var passage = Passage.Trim(section.Text, new AnswerOptions().PassageWords);
+        var passage = _answerer.Recompose(data.Question, article, data.Section);
         return _cards.Answer(article, data, passage, Answerer.FollowUps(article, knowledge), feedback, string.Empty, truncated: false);
     }
 

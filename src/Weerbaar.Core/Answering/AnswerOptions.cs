@@ -47,5 +47,5 @@ public sealed class AnswerOptions
 
     /// <summary>About how many words the quoted passage has; it is cut at a sentence boundary.</summary>
     [Range(30, 400)]
-    public int PassageWords { get; set; } = 120;
+    public int PassageWords { get; set; } = 70;
 }

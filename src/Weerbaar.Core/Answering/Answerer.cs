@@ -111,6 +111,27 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         };
     }
 
+    /// <summary>
+    /// The passage an answer card showed, composed again for a redraw after 👍 or 👎: the same question answered from
+    /// the same article and section. When that no longer gives the same section (the article changed), the section's
+    /// start.
+    /// </summary>
+    public string Recompose(string question, Article article, int section)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(article);
+        var settings = options.Value;
+        section = Math.Clamp(section, 0, article.Sections.Count - 1);
+        if (search.Search(question, CandidateCount).FirstOrDefault(hit => hit.Article.Id == article.Id) is SearchHit hit
+            && AnswerSentences.Find([hit], QuestionKinds.Of(question), QuestionKinds.IsStrict(question), settings) is AnsweringSentence answering
+            && answering.Sentence.Section == section)
+        {
+            return AnswerSentences.Compose(answering, settings.PassageWords);
+        }
+
+        return Passage.Trim(article.Sections[section].Text, settings.PassageWords);
+    }
+
     // A short message that continues the previous topic ("en voor kinderen?"), or a fragment of two or three words
     // that means nothing on its own. A new question that the knowledge cannot answer is not read as a follow-up.
     private static bool IsFollowUp(string text, IReadOnlyList<SearchHit> hits, AnswerOptions settings)

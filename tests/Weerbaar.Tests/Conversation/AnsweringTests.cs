@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Core.Answering;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;
@@ -19,18 +20,49 @@ public sealed class AnsweringTests : LocalBotTest
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");
 
     [Fact]
-    public async Task Question_GetsAnAnswerCard_WithTitlePassageSourcesAndHowCurrentItIs()
+    public async Task Question_GetsAnAnswerCard_ThatOpensWithTheAnswer_WithSourcesBehindAButton_AndHowCurrentItIs()
     {
         var card = await AskAsync("Wat moet er in een noodpakket?");
 
         var text = TextOf(card);
-        Assert.Equal("Wat hoort er in een noodpakket?", card["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Contains("liter", text, StringComparison.Ordinal);
-        Assert.Contains("Bronnen", text, StringComparison.Ordinal);
-        Assert.Matches(@"\[[^\]]+\]\(https?://[^)]+\)", text);
+        Assert.Contains("liter", card["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var article = RepositoryKnowledge.Load.Set.ArticlesById["noodpakket"];
-        Assert.Contains($"Stand: {DutchDates.FormatMonth(article.FactsAsOf)} · gecontroleerd {DutchDates.Format(article.LastChecked)}", text, StringComparison.Ordinal);
+        Assert.Contains($"Uit: {article.Title} · Stand: {DutchDates.FormatMonth(article.FactsAsOf)} · gecontroleerd {DutchDates.Format(article.LastChecked)}", text, StringComparison.Ordinal);
+        var sources = SourcesButton(card);
+        Assert.Equal($"{article.Sources.Count} bronnen", sources["title"]!.GetValue<string>());
+        var lines = sources["card"]!["body"]!.AsArray().Select(line => line!["text"]!.GetValue<string>()).ToList();
+        Assert.InRange(lines.Count, 1, AnswerCards.AnswerSources + 1);
+        Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\[[^\]]+\]\(https?://[^)]+\)"));
         Assert.Equal(["ask", "helpful", "notHelpful", "readMore"], ExecuteActions(card).Select(a => a!["verb"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerFromAnArticleWithManySources_NamesAtMostFour_TheOneBehindTheAnswerFirst_AndSaysWhereTheRestAre()
+    {
+        var article = RepositoryKnowledge.Load.Set.ArticlesById["noodsteunpunten"];
+        Assert.True(article.Sources.Count > AnswerCards.AnswerSources);
+
+        var card = await AskAsync(article.Title);
+
+        Assert.Equal(article.Id, Feedback(card)["articleId"]!.GetValue<string>());
+        var shown = SourcesButton(card)["card"]!["body"]!.AsArray().Select(line => line!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(AnswerCards.AnswerSources + 1, shown.Count);
+        Assert.Equal($"Alle {article.Sources.Count} bronnen staan onder Lees meer.", shown[^1]);
+        var passage = card["body"]![0]!["text"]!.GetValue<string>();
+        Assert.Equal(CardText.Literal(RelevantSources.Order(article, passage)[0].Title), TitleOf(shown[0]));
+    }
+
+    [Theory]
+    [InlineData("Wat is de Wet op de defensiegereedheid?", "(Wodg)")]
+    [InlineData("Wat is de Wet weerbaarheid kritieke entiteiten?", "(Wwke)")]
+    public async Task AnAbbreviation_IsWrittenOutOncePerCard_OnTheAnswerAndOnLeesMeer(string question, string writtenOut)
+    {
+        var card = await AskAsync(question);
+        Assert.Equal(1, Occurrences(TextOf(card), writtenOut));
+
+        await Bot.PostActivityAsync(Chat().CardAction(_anna, "readMore", new JsonObject { ["articleId"] = Feedback(card)["articleId"]!.GetValue<string>() }));
+
+        Assert.Equal(1, Occurrences(TextOf(CardOf(Connector.SentActivities[^1])), writtenOut));
     }
 
     [Fact]
@@ -93,8 +125,14 @@ public sealed class AnsweringTests : LocalBotTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var article = CardOf(Connector.SentActivities[^1]);
-        Assert.Contains("Bronnen", TextOf(article), StringComparison.Ordinal);
+        var text = TextOf(article);
+        Assert.Contains("Bronnen", text, StringComparison.Ordinal);
         Assert.True(article.ToJsonString().Length > CardOf(Connector.SentActivities[0]).ToJsonString().Length / 2);
+        // The article ends with the same next questions as the answer card.
+        Assert.Equal(
+            ExecuteActions(card).Where(a => a!["verb"]!.GetValue<string>() == "ask").Select(a => a!["data"]!["question"]!.GetValue<string>()),
+            ExecuteActions(article).Where(a => a!["verb"]!.GetValue<string>() == "ask").Select(a => a!["data"]!["question"]!.GetValue<string>()));
+        Assert.Contains("Misschien wilt u ook weten:", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,6 +200,8 @@ public sealed class AnsweringTests : LocalBotTest
         foreach (var response in new[] { first, second })
         {
             Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+            // The redrawn card still opens with the same answer, its detail in bold.
+            Assert.Equal(card["body"]![0]!["text"]!.GetValue<string>(), response["value"]!["body"]![0]!["text"]!.GetValue<string>());
             Assert.Contains("Bedankt voor uw reactie.", TextOf(response["value"]!), StringComparison.Ordinal);
             Assert.DoesNotContain(ExecuteActions(response["value"]!), a => a!["verb"]!.GetValue<string>() == "helpful");
         }
@@ -171,6 +211,18 @@ public sealed class AnsweringTests : LocalBotTest
         Assert.True(stored.Helpful);
         Assert.Equal("noodpakket", stored.ArticleId);
         Assert.Equal(1, stored.ArticleVersion);
+    }
+
+    [Fact]
+    public async Task ThumbsUp_RedrawsTheSameAnswer_WithItsDetailStillInBold()
+    {
+        var card = await AskAsync("Hoe lang mag bestuurlijke ophouding duren?");
+        var passage = card["body"]![0]!["text"]!.GetValue<string>();
+        Assert.Contains("**", passage, StringComparison.Ordinal);
+
+        var thanked = await InvokeAsync("helpful", Feedback(card));
+
+        Assert.Equal(passage, thanked["value"]!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -296,4 +348,10 @@ public sealed class AnsweringTests : LocalBotTest
 
     private static IEnumerable<string> ConversationTestsCardInputs(JsonNode card) =>
         Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true).Select(o => o["id"]!.GetValue<string>());
+
+    // "[title](address) (publisher)" or "title (publisher) – geen openbare link": the title as the card shows it.
+    private static string TitleOf(string sourceLine) =>
+        sourceLine.StartsWith('[') ? sourceLine[1..sourceLine.IndexOf("](", StringComparison.Ordinal)] : sourceLine[..sourceLine.LastIndexOf(" (", StringComparison.Ordinal)];
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

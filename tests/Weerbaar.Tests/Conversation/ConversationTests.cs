@@ -240,7 +240,7 @@ public sealed class ConversationTests : LocalBotTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
         Assert.Contains("U vroeg: Wat moet er in een noodpakket?", text, StringComparison.Ordinal);
-        Assert.Contains("Bronnen", text, StringComparison.Ordinal);
+        Assert.Contains("liter", text, StringComparison.Ordinal);
     }
 
     private async Task PostOkAsync(JsonObject activity)
@@ -267,6 +267,10 @@ public sealed class ConversationTests : LocalBotTest
 
     private static List<string> ActionTitles(JsonObject card) =>
         [.. card["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>())];
+
+    /// <summary>The answer card's button that opens its sources, and the sources it shows.</summary>
+    internal static JsonObject SourcesButton(JsonNode card) =>
+        Assert.Single(Descendants(card).OfType<JsonObject>(), o => o["type"]?.GetValue<string>() == "Action.ShowCard");
 
     internal static IEnumerable<JsonObject?> ExecuteActions(JsonNode card) =>
         Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "Action.Execute");

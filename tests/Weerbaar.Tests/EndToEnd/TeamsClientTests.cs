@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
@@ -74,7 +75,10 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
         await SendAsync(page, "Wat moet er in een noodpakket?");
         await Expect(answers).ToHaveCountAsync(before + 1);
         var answer = answers.Last;
-        await Expect(answer.GetByText("Bronnen", new() { Exact = true })).ToBeVisibleAsync();
+        // The sources sit behind a button that opens them inside the card.
+        var sources = answer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^\d+ bronnen$") });
+        await Expect(answer.Locator("a[href^='https://']").First).Not.ToBeVisibleAsync();
+        await sources.ClickAsync();
         await Expect(answer.Locator("a[href^='https://']").First).ToBeVisibleAsync();
 
         await answer.GetByRole(AriaRole.Button, new() { Name = "👍 Nuttig" }).ClickAsync();

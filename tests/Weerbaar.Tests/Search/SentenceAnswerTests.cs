@@ -83,4 +83,19 @@ public sealed class SentenceAnswerTests
         await using var repository = await RepositoryAnswerer.CreateAsync();
         return await repository.AskAsync(question);
     }
+
+    [Fact]
+    public void Sources_TheOneWhoseTitleMeetsTheAnswerComesFirst_TheRestKeepTheArticlesOrder()
+    {
+        SourceReference Source(string title) => new(title, null, "Uitgever", "2026-01-01");
+        var day = new DateOnly(2026, 1, 1);
+        var article = new Article(
+            "proef", "Proef", "Proef", [], [], [],
+            [Source("Crisisplan Stockholm"), Source("Handreiking noodsteunpunten voor gemeenten"), Source("Brief aan de burgemeesters")],
+            [], [], day, day, null, ArticleAction.None, ArticleStatus.Published, []);
+
+        var ordered = RelevantSources.Order(article, "Een **noodsteunpunt** is een plek waar inwoners terechtkunnen. De gemeente richt het in.");
+
+        Assert.Equal(["Handreiking noodsteunpunten voor gemeenten", "Crisisplan Stockholm", "Brief aan de burgemeesters"], ordered.Select(s => s.Title));
+    }
 }
