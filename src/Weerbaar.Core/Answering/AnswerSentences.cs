@@ -9,7 +9,7 @@ namespace Weerbaar.Core.Answering;
 /// <see cref="Span"/> is what is shown first: the sentence with the ones it cannot stand without (the list after a
 /// colon, a "Dan …" that finishes it, the reason before a "Daarom …").
 /// </summary>
-public sealed record AnsweringSentence(SearchHit Hit, SentenceMatch Sentence, string? Phrase)
+public sealed record AnsweringSentence(SearchHit Hit, SentenceMatch Sentence, string? Phrase, SentenceMatch? RunnerUp = null)
 {
     private const int MaxListItems = 6;
 
@@ -39,6 +39,12 @@ public sealed record AnsweringSentence(SearchHit Hit, SentenceMatch Sentence, st
             else if (at + 1 < section.Count && (text.EndsWith('?') || Sentences.RefersBack(section[at + 1].Text)) && !Sentences.IsListItem(section[at + 1].Text))
             {
                 span.Add(section[at + 1]);
+            }
+
+            if (RunnerUp is not null && span.All(s => s.Index != RunnerUp.Index))
+            {
+                span.Add(RunnerUp);
+                span.Sort((a, b) => a.Index.CompareTo(b.Index));
             }
 
             return span;
@@ -96,8 +102,7 @@ public static class AnswerSentences
                 continue;
             }
 
-            AnsweringSentence? best = null;
-            var bestScore = double.MinValue;
+            var scored = new List<(SentenceMatch Sentence, string? Phrase, double Score)>();
             foreach (var sentence in sentences)
             {
                 var phrase = AnswerEvidence.Phrase(kind, sentence.Text);
@@ -107,17 +112,22 @@ public static class AnswerSentences
                 }
 
                 // Earlier sentences win ties: the fact most people ask for stands first.
-                var score = sentence.Detail + (phrase is null ? 0 : options.EvidenceWeight * AnswerEvidence.Strength(kind, phrase.Value)) - (0.01 * sentence.Index);
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (new AnsweringSentence(hit, sentence, phrase?.Value), score);
-                }
+                scored.Add((sentence, phrase?.Value, sentence.Detail + (phrase is null ? 0 : options.EvidenceWeight * AnswerEvidence.Strength(kind, phrase.Value)) - (0.01 * sentence.Index)));
             }
 
-            if (best is not null)
+            if (scored.Count == 0)
             {
-                return best;
+                continue;
             }
+
+            var ranked = scored.OrderByDescending(x => x.Score).ToList();
+            var best = ranked[0];
+            // A second sentence that holds a good share of what the best one holds is shown with it: words alone do not
+            // tell which of two close sentences has the asked detail, and the reader sees at once.
+            var runnerUp = options.RunnerUpShare > 0 && ranked.Count > 1 && best.Score > 0 && ranked[1].Score >= options.RunnerUpShare * best.Score
+                ? ranked[1].Sentence
+                : null;
+            return new AnsweringSentence(hit, best.Sentence, best.Phrase, runnerUp);
         }
 
         return null;

@@ -37,9 +37,12 @@ public static partial class Sentences
     public static bool RefersBack(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var first = sentence.TrimStart('-', ' ', '*').Split(' ', 2)[0].ToLowerInvariant();
+        var words = sentence.TrimStart('-', ' ', '*').Split(' ', 3);
+        var first = words[0].ToLowerInvariant();
+        // "Het doet dat …" points back; "Het Rijk …" names its subject.
         return first is "dat" or "dit" or "die" or "deze" or "hij" or "zij" or "ze" or "daar" or "daarvoor" or "daarom" or "daarna"
-            or "daardoor" or "zo" or "ook" or "dan" or "hun" or "zijn" or "haar";
+            or "daardoor" or "daarin" or "daarbij" or "hierin" or "hiervoor" or "hierbij" or "zo" or "ook" or "dan" or "hun" or "zijn" or "haar"
+            || (first == "het" && words.Length > 1 && words[1].Length > 0 && char.IsLower(words[1][0]));
     }
 
     /// <summary>Whether a sentence is an item of a list (a dash or a number in front).</summary>

@@ -57,6 +57,33 @@ public sealed class SentenceAnswerTests
         Assert.Contains(fact, answer.Passage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TwoCloseSentences_AreBothShownFirst_SoTheMinisterAskedForIsThere()
+    {
+        // The article names two ministers in two sentences with nearly the same words; the second answers.
+        var answer = await AnswerAsync("Wie is sinds 2026 minister van Defensie?");
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Contains("minister van Defensie", answer.AnswerSentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASentenceThatPointsBack_IsShownWithTheOneBeforeIt()
+    {
+        var answer = await AnswerAsync("Hoeveel water per persoon per dag bij nooddrinkwater?");
+
+        Assert.Contains("3 liter", answer.AnswerSentence, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^Het doet", answer.AnswerSentence!);
+    }
+
+    [Theory]
+    [InlineData("Het doet dat samen met de gemeente.", true)]
+    [InlineData("Het Rijk geeft structureel geld.", false)]
+    [InlineData("Daarin staat de opdracht.", true)]
+    [InlineData("De burgemeester heeft het opperbevel.", false)]
+    public void ASentenceRefersBack_WhenItOpensWithAWordThatPointsToTheOneBefore(string sentence, bool expected) =>
+        Assert.Equal(expected, Sentences.RefersBack(sentence));
+
     [Theory]
     [InlineData("Welk telefoonnummer heeft het Veiligheidsberaad?")]
     [InlineData("Hoeveel kost een noodverordening?")]
