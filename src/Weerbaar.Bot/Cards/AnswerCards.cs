@@ -104,6 +104,8 @@ public sealed class AnswerCards(CardTemplates templates)
             ["partial"] = partial,
             ["notKnown"] = !partial,
             ["missingDetail"] = Conversation.ConversationTexts.MissingDetail(answer.QuestionKind),
+            // The article's own words on what its sources lack, when that is what answers the question best.
+            ["gap"] = partial && answer.AnswerSentence is string gap ? CardText.WithoutHtml(gap) : string.Empty,
             ["nearestAsTopics"] = answer.Nearest.Count > 0 && !partial,
             ["nearestAsKnown"] = answer.Nearest.Count > 0 && partial,
             ["nearest"] = Questions(answer.Nearest),

@@ -58,7 +58,7 @@ internal static class AskCommand
             ["question"] = answer.Question,
             ["answered"] = hit is not null,
             ["kind"] = answer.Kind.Label(),
-            ["answerSentence"] = answer.Kind == AnswerKind.Answered ? answer.AnswerSentence : null,
+            ["answerSentence"] = answer.Kind is AnswerKind.Answered or AnswerKind.Partial ? answer.AnswerSentence : null,
             ["mode"] = generated is null ? "extractive" : "generative",
             ["answer"] = generated?.Text ?? answer.Passage,
             ["articleId"] = hit?.Article.Id,
@@ -88,7 +88,8 @@ internal static class AskCommand
             """,
         AnswerKind.Partial => $"""
             Vraag: {answer.Question}
-            Over dit onderwerp weet ik iets, maar niet wat u precies vraagt. Wel bekend: {string.Join("; ", answer.Nearest.Select(a => a.Title))}
+            Over dit onderwerp weet ik iets, maar niet wat u precies vraagt.{(answer.AnswerSentence is string gap ? $" In mijn kennisbank staat hierover: {gap}" : string.Empty)}
+            Wel bekend: {string.Join("; ", answer.Nearest.Select(a => a.Title))}
 
             """,
         AnswerKind.NotKnown => $"""

@@ -65,7 +65,14 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         if (hits.Count > 0 && IsConfident(hits[0], settings))
         {
             var confident = hits.Where(hit => IsConfident(hit, settings)).ToList();
-            if (AnswerSentences.Find(confident, questionKind, QuestionKinds.IsStrict(text), settings) is AnsweringSentence answering)
+            var found = AnswerSentences.Find(confident, questionKind, QuestionKinds.IsStrict(text), settings);
+            if (found?.RunnerUp is { } runnerUp && KnowledgeGap.Says(runnerUp.Text))
+            {
+                // A close second that says what the sources lack would read as if the answer were missing.
+                found = found with { RunnerUp = null };
+            }
+
+            if (found is AnsweringSentence answering && !KnowledgeGap.Says(answering.Sentence.Text))
             {
                 var best = answering.Hit;
                 Log.Answered(logger, best.Article.Id, best.Coverage, usedContext);
@@ -86,13 +93,15 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
                 };
             }
 
-            // The topic is known but not the asked detail: say so, offer what the knowledge has, and tell the admins.
+            // The topic is known but not the asked detail (no sentence has it, or the article says itself that its
+            // sources lack it): say so, offer what the knowledge has, and tell the admins.
             Log.Partial(logger, hits[0].Article.Id, hits[0].Coverage);
             await unanswered.RecordAsync(text, tenantId, partial: true, cancellationToken);
             return new Answer(AnswerKind.Partial, text)
             {
                 Truncated = truncated,
-                Hit = hits[0],
+                Hit = found?.Hit ?? hits[0],
+                AnswerSentence = found?.Text,
                 QuestionKind = questionKind,
                 ArticleVersion = search.Knowledge.VersionOf(hits[0].Article.Id),
                 Nearest = [.. confident.Take(FollowUpCount).Select(hit => hit.Article)],

@@ -14,8 +14,8 @@ public static partial class Sentences
         foreach (var piece in Sentence().Matches(text.Trim()).Select(m => m.Value).Where(s => s.Trim().Length > 0))
         {
             pending += piece;
-            // "Kamerstuk 30 821, nr. 249" and "P.J. Aalbersberg" are one sentence: a period after an abbreviation or
-            // an initial ends no sentence, unless a line break does.
+            // "Kamerstuk 30 821, nr. 249", "P.J. Aalbersberg" and "1. een veilig Koninkrijk" are one sentence: a period
+            // after an abbreviation, an initial or a list number ends no sentence, unless a line break does.
             if (!piece.EndsWith('\n') && EndsWithAbbreviation().IsMatch(pending.TrimEnd()))
             {
                 continue;
@@ -53,7 +53,7 @@ public static partial class Sentences
         return text.StartsWith('-') || (text.Length > 1 && char.IsDigit(text[0]) && text.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9').StartsWith('.'));
     }
 
-    [GeneratedRegex(@"(?:^|[\s(])(?i:nr|art|ca|bijv|bv|o\.a|e\.d|m\.b\.t|t\.a\.v|incl|excl|mr|dr|prof|jl|vs|resp|zgn|blz)\.$|(?:^|[\s(.])\p{Lu}\.$")]
+    [GeneratedRegex(@"(?:^|[\s(])(?i:nr|art|ca|bijv|bv|o\.a|e\.d|m\.b\.t|t\.a\.v|incl|excl|mr|dr|prof|jl|vs|resp|zgn|blz)\.$|(?:^|[\s(.])\p{Lu}\.$|^\d{1,3}\.$")]
     private static partial Regex EndsWithAbbreviation();
 
     // A sentence ends with . ! or ? followed by white space, or at a line break (list items, paragraphs).

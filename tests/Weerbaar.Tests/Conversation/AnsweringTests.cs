@@ -106,6 +106,18 @@ public sealed class AnsweringTests : LocalBotTest
     }
 
     [Fact]
+    public async Task QuestionForADetailTheArticleSaysItLacks_GetsThePartialCard_QuotingTheArticle()
+    {
+        var reply = await PostAsync(Chat().Message(_anna, "Hoe wordt de 70 miljoen over de veiligheidsregio's verdeeld?"));
+
+        var text = TextOf(CardOf(reply));
+        Assert.Contains("Dat staat niet in mijn kennisbank", text, StringComparison.Ordinal);
+        Assert.Contains("In mijn kennisbank staat hierover:", text, StringComparison.Ordinal);
+        Assert.Contains("staat niet in de bronnen van Weerbaar", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExecuteActions(CardOf(reply)), a => a!["verb"]!.GetValue<string>() == "helpful");
+    }
+
+    [Fact]
     public async Task RequestForWork_GetsAShortReplySayingWhatWeerbaarDoes_AndNothingIsStored()
     {
         var reply = await PostAsync(Chat().Message(_anna, "Schrijf een raadsvoorstel over noodsteunpunten"));

@@ -18,13 +18,15 @@ public sealed class CommandLineTests
     public async Task AskJson_AnswersEachLineOfInput_WithItsKindArticleScoreAndSources()
     {
         var result = await BotCommand.RunAsync(["ask", "--json"], Database, _folder,
-            "Wat moet er in een noodpakket?\nWie wint de Tour de France dit jaar?\nHoeveel kost een noodverordening?\nSchrijf een raadsvoorstel\n");
+            "Wat moet er in een noodpakket?\nWie wint de Tour de France dit jaar?\nHoeveel kost een noodverordening?\nSchrijf een raadsvoorstel\nHoe wordt de 70 miljoen over de veiligheidsregio's verdeeld?\n");
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
-        Assert.Equal(4, lines.Count);
-        Assert.Equal(["answered", "not_known", "partial", "task"], lines.Select(l => l["kind"]!.GetValue<string>()));
-        Assert.Equal([true, false, false, false], lines.Select(l => l["answered"]!.GetValue<bool>()));
+        Assert.Equal(5, lines.Count);
+        Assert.Equal(["answered", "not_known", "partial", "task", "partial"], lines.Select(l => l["kind"]!.GetValue<string>()));
+        Assert.Equal([true, false, false, false, false], lines.Select(l => l["answered"]!.GetValue<bool>()));
+        // A partial answer whose best sentence is the article saying its sources lack the detail quotes that sentence.
+        Assert.Contains("staat niet in de bronnen", lines[4]["answerSentence"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("water", lines[0]["answerSentence"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(lines[2]["answerSentence"]);
         Assert.True(lines[0]["answered"]!.GetValue<bool>());

@@ -11,12 +11,12 @@ namespace Weerbaar.Tests.Search;
 public sealed class SentenceAnswerTests
 {
     [Fact]
-    public void Splitting_KeepsAbbreviationsAndInitialsInsideTheirSentence()
+    public void Splitting_KeepsAbbreviationsInitialsAndListNumbersInsideTheirSentence()
     {
-        var sentences = Sentences.Split("De brief is Kamerstuk 30 821, nr. 249. Hij is van P.J. Aalbersberg. Zie art. 5 Wvr.\n- Een punt\n- Nog een punt");
+        var sentences = Sentences.Split("De brief is Kamerstuk 30 821, nr. 249. Hij is van P.J. Aalbersberg. Zie art. 5 Wvr.\n- Een punt\n- Nog een punt\n1. een genummerd punt;\n2. nog een.");
 
         Assert.Equal(
-            ["De brief is Kamerstuk 30 821, nr. 249.", "Hij is van P.J. Aalbersberg.", "Zie art. 5 Wvr.", "- Een punt", "- Nog een punt"],
+            ["De brief is Kamerstuk 30 821, nr. 249.", "Hij is van P.J. Aalbersberg.", "Zie art. 5 Wvr.", "- Een punt", "- Nog een punt", "1. een genummerd punt;", "2. nog een."],
             sentences.Select(s => s.Trim()));
     }
 
@@ -74,6 +74,27 @@ public sealed class SentenceAnswerTests
 
         Assert.Contains("3 liter", answer.AnswerSentence, StringComparison.Ordinal);
         Assert.DoesNotMatch("^Het doet", answer.AnswerSentence!);
+    }
+
+    [Theory]
+    [InlineData("Hoe de € 70 miljoen wordt verdeeld, staat niet in de bronnen van Weerbaar.", true)]
+    [InlineData("De twaalf actielijnen zelf staan niet in de bronnen van Weerbaar.", true)]
+    [InlineData("Een landelijke richtlijn voor mensen met medische apparatuur thuis is niet gevonden.", true)]
+    [InlineData("Hoeveel noodsteunpunten er komen, was in maart 2026 nog niet bekend.", true)]
+    [InlineData("De precieze datum van dat bericht is niet zeker.", false)]
+    [InlineData("Het Rijk geeft structureel geld: oplopend tot € 70 miljoen per jaar.", false)]
+    [InlineData("Een Tweede Kamerverkiezing is in Nederland nog nooit uitgesteld.", false)]
+    public void AKnowledgeGap_IsTheArticleSayingItsSourcesLackADetail_NotACaveatOnAGivenFact(string sentence, bool expected) =>
+        Assert.Equal(expected, KnowledgeGap.Says(sentence));
+
+    [Fact]
+    public async Task QuestionWhoseBestSentenceSaysTheSourcesLackIt_GetsThePartialOutcome_QuotingThatSentence()
+    {
+        var answer = await AnswerAsync("Hoe wordt de 70 miljoen over de veiligheidsregio's verdeeld?");
+
+        Assert.Equal(AnswerKind.Partial, answer.Kind);
+        Assert.Contains("staat niet in de bronnen", answer.AnswerSentence, StringComparison.Ordinal);
+        Assert.Equal("geld-lokale-weerbaarheid", answer.Hit!.Article.Id);
     }
 
     [Theory]
