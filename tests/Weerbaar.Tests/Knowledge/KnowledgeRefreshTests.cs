@@ -39,7 +39,9 @@ public sealed class KnowledgeRefreshTests
             var before = connector.SentActivities.Count;
             var response = await bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "Wat moet er in een noodpakket?"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return CardOf(connector.SentActivities[before])["body"]![0]!["text"]!.GetValue<string>();
+            // The answer card names its article in its small line "Uit: <titel> · Stand: …".
+            var from = TextOf(CardOf(connector.SentActivities[before])).Split('\n').Single(line => line.StartsWith("Uit: ", StringComparison.Ordinal));
+            return from["Uit: ".Length..from.IndexOf(" · Stand", StringComparison.Ordinal)];
         }
     }
 }

@@ -22,8 +22,18 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
 
     public BotProcess Second { get; private set; } = null!;
 
+    /// <summary>Why the instances could not start here (no PostgreSQL configured); each test then skips with it.</summary>
+    public string? UnavailableReason { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
+        // A fixture that throws fails its tests instead of skipping them: the reason waits for the tests.
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable)))
+        {
+            UnavailableReason = $"Two instances need PostgreSQL: set {TestEnvironment.PostgresVariable} (e.g. Host=127.0.0.1;Username=postgres;Password=…).";
+            return;
+        }
+
         Database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         Connector = await ConnectorStandIn.StartAsync();
         var settings = new Dictionary<string, string?>(Database.Settings)
@@ -56,6 +66,15 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
         if (Database is not null)
         {
             await Database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Skips the calling test (or fails it where every test must run) when the instances could not start.</summary>
+    public void RequireAvailable()
+    {
+        if (UnavailableReason is { } reason)
+        {
+            TestEnvironment.Unavailable(reason);
         }
     }
 

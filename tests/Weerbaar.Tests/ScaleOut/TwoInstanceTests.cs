@@ -20,6 +20,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
     [Fact]
     public async Task SessionDrivenThroughBothInstances_StoresEveryContributionOnce_AndTheReportIsComplete()
     {
+        instances.RequireAvailable();
         var lead = TeamsUser.Create("Gespreksleider");
         var turn = 0;
         var session = new SessionConversation(
@@ -64,6 +65,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
     [Fact]
     public async Task ArticlePublishedThroughOneInstance_IsAnsweredByTheOther_WithinSeconds()
     {
+        instances.RequireAvailable();
         const string title = "Hoe werkt de oefening Kraanvogeldag bij twee instanties?";
         var adminChat = new TeamsConversation(TeamsScope.Personal, instances.Connector.ServiceUrl);
         var form = await InvokeAsync(adminChat, AdminVerb.New, new JsonObject { ["verb"] = AdminVerb.New });
@@ -97,6 +99,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
     [Fact]
     public async Task ReminderDueOnce_IsSentOnce_ThoughBothInstancesCheck()
     {
+        instances.RequireAvailable();
         var chat = new TeamsConversation(TeamsScope.GroupChat, instances.Connector.ServiceUrl);
         await using (var db = (await instances.Database.MigrateAsync()).CreateDbContext())
         {
