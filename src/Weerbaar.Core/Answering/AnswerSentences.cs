@@ -123,8 +123,10 @@ public static class AnswerSentences
             var ranked = scored.OrderByDescending(x => x.Score).ToList();
             var best = ranked[0];
             // A second sentence that holds a good share of what the best one holds is shown with it: words alone do not
-            // tell which of two close sentences has the asked detail, and the reader sees at once.
+            // tell which of two close sentences has the asked detail, and the reader sees at once. A second that says
+            // what the sources lack would make a real answer read as if it were missing.
             var runnerUp = options.RunnerUpShare > 0 && ranked.Count > 1 && best.Score > 0 && ranked[1].Score >= options.RunnerUpShare * best.Score
+                && !KnowledgeGap.Says(ranked[1].Sentence.Text)
                 ? ranked[1].Sentence
                 : null;
             return new AnsweringSentence(hit, best.Sentence, best.Phrase, runnerUp);

@@ -66,12 +66,6 @@ public sealed class Answerer(KnowledgeSearch search, UnansweredQuestionLog unans
         {
             var confident = hits.Where(hit => IsConfident(hit, settings)).ToList();
             var found = AnswerSentences.Find(confident, questionKind, QuestionKinds.IsStrict(text), settings);
-            if (found?.RunnerUp is { } runnerUp && KnowledgeGap.Says(runnerUp.Text))
-            {
-                // A close second that says what the sources lack would read as if the answer were missing.
-                found = found with { RunnerUp = null };
-            }
-
             if (found is AnsweringSentence answering && !KnowledgeGap.Says(answering.Sentence.Text))
             {
                 var best = answering.Hit;
