@@ -34,9 +34,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "A {ActivityType} turn over the per-user or per-conversation rate limit was not processed")]
     public static partial void TurnRateLimited(ILogger logger, string activityType);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Bench:EchoBotForBenchmarks is on: every message is echoed instead of answered. For benchmarks only")]
-    public static partial void EchoBotForBenchmarks(ILogger logger);
-
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);
 

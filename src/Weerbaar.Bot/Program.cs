@@ -26,7 +26,6 @@ builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
 builder.Services.AddOperations(builder.Configuration);
-builder.Services.AddEchoBotForBenchmarks(builder.Configuration);
 
 var app = builder.Build();
 app.ReportCallerPolicy();

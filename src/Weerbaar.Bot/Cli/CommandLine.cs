@@ -28,18 +28,6 @@ public static class CommandLine
           kb import <PATH>            Publish a knowledge folder, a .zip in that layout or one article (.md),
                                       all or nothing; lists problems with file and line, exit 1 if any.
           kb export <DIR>             Write the published knowledge to an empty folder in the knowledge/ layout.
-          bench [--articles N]        Measure index build time, answer latency and memory.
-          soak [--minutes 30] [--conversations 50] [--postgres CONN]
-                                      Mixed traffic (questions, sessions, admin edits) against one bot process;
-                                      latency per third of the run and memory at start, middle and end.
-          fuzz [--cases N] [--seed S] Post N (10000) seeded malformed activities to a bot process; exit 1 on any
-                                      500, an unhealthy process or a failed database integrity check.
-          load [--conversations 50] [--turns 10] [--warmup 2] [--scenarios echo,sqlite1,...]
-               [--postgres CONNECTIONSTRING] [--questions FILE]
-                                      Load benchmark over HTTP: bot instances as child processes, a connector
-                                      stand-in, concurrent chats; throughput, p50/p95/p99, errors per scenario
-                                      (echo, sqlite1, sqlite2, postgres1, postgres2; PostgreSQL with --postgres
-                                      or WEERBAAR_TEST_POSTGRES, an admin connection string).
           help                        Show this text.
 
         Settings for manifest, from appsettings.json, environment variables (Manifest__BotId=...)
@@ -96,16 +84,6 @@ public static class CommandLine
             return await AskCommand.RunAsync(args[1..], Console.In, output, cancellationToken);
         }
 
-        if (string.Equals(verb, SoakCommand.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return await SoakCommand.RunAsync(args[1..], output, error, cancellationToken);
-        }
-
-        if (string.Equals(verb, FuzzCommand.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return await FuzzCommand.RunAsync(args[1..], output, error, cancellationToken);
-        }
-
         if (string.Equals(verb, EvalCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await EvalCommand.RunAsync(args[1..], output, error, cancellationToken);
@@ -114,16 +92,6 @@ public static class CommandLine
         if (string.Equals(verb, KnowledgeBaseCommand.Name, StringComparison.OrdinalIgnoreCase))
         {
             return await KnowledgeBaseCommand.RunAsync(args[1..], output, error, cancellationToken);
-        }
-
-        if (string.Equals(verb, BenchCommand.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return await BenchCommand.RunAsync(args[1..], output, cancellationToken);
-        }
-
-        if (string.Equals(verb, LoadCommand.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return await LoadCommand.RunAsync(args[1..], output, error, cancellationToken);
         }
 
         await error.WriteLineAsync($"Unknown command '{verb}'.");

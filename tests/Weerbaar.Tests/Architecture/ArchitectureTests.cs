@@ -40,6 +40,21 @@ public sealed class ArchitectureTests
         Assert.Contains(bot.GetReferencedAssemblies(), IsBotFramework);
     }
 
+    [Fact]
+    public void BotAssembly_ShipsNoTestLab_NoHarnessOrTestSupportReference()
+    {
+        // Benchmarks, load, soak and fuzz runs, the echo bot and the connector stand-in live in the harness and the
+        // test-support library: a deployed bot cannot spawn bots, fake Teams or drop databases.
+        var bot = typeof(Weerbaar.Bot.Conversation.WeerbaarBot).Assembly;
+        var lab = bot.GetTypes().Where(t => !t.Name.Contains('<', StringComparison.Ordinal)).Where(t => t.Name.Contains("Bench", StringComparison.Ordinal) || t.Name.Contains("Load", StringComparison.Ordinal)
+                || t.Name.Contains("Soak", StringComparison.Ordinal) || t.Name.Contains("Fuzz", StringComparison.Ordinal) || t.Name.Contains("Echo", StringComparison.Ordinal))
+            .Select(t => t.FullName).ToList();
+
+        Assert.DoesNotContain(lab, name => name is not null && !name.Contains("KnowledgeLoader", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.GetReferencedAssemblies(), a => a.Name is "Weerbaar.Testing" or "Weerbaar.Harness");
+        Assert.Contains(typeof(Weerbaar.Harness.Fuzz.ActivityFuzzer).Assembly.GetTypes(), t => t.Name == "LoadCommand");
+    }
+
     private static bool IsBotFramework(AssemblyName name) =>
         name.Name?.StartsWith("Microsoft.Bot", StringComparison.OrdinalIgnoreCase) == true;
 }

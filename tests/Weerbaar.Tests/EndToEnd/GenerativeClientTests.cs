@@ -40,7 +40,7 @@ public sealed class GenerativeClientTests(GenerativeClientFixture fixture) : ICl
         var stats = await Support.BotCommand.RunAsync(
             ["kb", "stats"],
             new Dictionary<string, string> { ["ConnectionStrings__Weerbaar"] = fixture.DatabaseConnectionString },
-            Support.TestDirectories.Create("cli"));
+            TestDirectories.Create("cli"));
         Assert.Matches(@"Feedback not helpful:\s+1\b", stats.StandardOutput);
 
         await fixture.TakeModelDownAsync();

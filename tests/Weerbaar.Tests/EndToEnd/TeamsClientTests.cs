@@ -87,7 +87,7 @@ public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture
         var stats = await Support.BotCommand.RunAsync(
             ["kb", "stats"],
             new Dictionary<string, string> { ["ConnectionStrings__Weerbaar"] = fixture.DatabaseConnectionString },
-            Support.TestDirectories.Create("cli"));
+            TestDirectories.Create("cli"));
         Assert.Matches(@"Feedback helpful:\s+1\b", stats.StandardOutput);
     });
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Weerbaar.Bot.Cli.Fuzz;
+using Weerbaar.Harness.Fuzz;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Sessions;
 using Weerbaar.Tests.Support;

@@ -5,19 +5,26 @@ namespace Weerbaar.Tests.Support;
 /// <summary>The outcome of a command-line run of the bot.</summary>
 public sealed record CommandResult(int ExitCode, string StandardOutput, string StandardError);
 
-/// <summary>Runs a command-line verb of the built bot (<c>dotnet Weerbaar.Bot.dll VERB …</c>) as its own process.</summary>
+/// <summary>
+/// Runs a command-line verb of the built bot (<c>dotnet Weerbaar.Bot.dll VERB …</c>), or of the harness
+/// (<see cref="Harness"/>), as its own process.
+/// </summary>
 public static class BotCommand
 {
+    public const string Bot = "Weerbaar.Bot.dll";
+    public const string Harness = "Weerbaar.Harness.dll";
+
     public static async Task<CommandResult> RunAsync(
         IEnumerable<string> args,
         IDictionary<string, string> environment,
         string workingDirectory,
         string? standardInput = null,
-        Func<string, bool>? dropVariable = null)
+        Func<string, bool>? dropVariable = null,
+        string program = Bot)
     {
         var start = new ProcessStartInfo(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "Weerbaar.Bot.dll"), .. args])
+            [Path.Combine(AppContext.BaseDirectory, program), .. args])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Weerbaar.Bot.Cli.Load;
-using Weerbaar.Bot.Hosting;
+using Weerbaar.Harness.Load;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Testing;
 
-namespace Weerbaar.Bot.Cli;
+namespace Weerbaar.Harness;
 
 /// <summary>
 /// <c>load [--conversations N] [--turns N] [--warmup N] [--scenarios LIST] [--postgres CONNECTIONSTRING] [--questions FILE]</c>:
 /// a load benchmark over real HTTP. It starts a connector stand-in in this process and bot instances as child
-/// processes of this same build, has N personal chats ask questions (and now and then press 👍 on the answer card)
-/// concurrently, and prints per scenario the throughput, p50/p95/p99 latency and errors: the echo baseline (the bare
-/// Bot Framework pipeline on the same host), Weerbaar on 1 and 2 instances on SQLite, and on PostgreSQL when an admin
-/// connection string is given. A benchmark, not a test: the figures depend on the machine. Exit code 1 when any
+/// processes (the bot built next to the harness), has N personal chats ask questions (and now and then press 👍 on
+/// the answer card) concurrently, and prints per scenario the throughput, p50/p95/p99 latency and errors: the floor
+/// (<see cref="EchoBot"/>, the bare Bot Framework pipeline), Weerbaar on 1 and 2 instances on SQLite, and on
+/// PostgreSQL when an admin connection string is given. A benchmark, not a test: the figures depend on the machine. Exit code 1 when any
 /// turn failed or a scenario could not run.
 /// </summary>
 internal static class LoadCommand
@@ -40,8 +40,8 @@ internal static class LoadCommand
         if (!TryParse(args, out var settings, out var problem))
         {
             await error.WriteLineAsync(problem);
-            await CommandLine.WriteUsageAsync(error);
-            return CommandLine.UsageError;
+            await HarnessCommandLine.WriteUsageAsync(error);
+            return HarnessCommandLine.UsageError;
         }
 
         // Ctrl+C and SIGTERM let the scenario wind down, so its instances are killed and its database dropped.
@@ -61,7 +61,7 @@ internal static class LoadCommand
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await error.WriteLineAsync("Cancelled.");
-            return CommandLine.Failure;
+            return HarnessCommandLine.Failure;
         }
     }
 
@@ -72,15 +72,15 @@ internal static class LoadCommand
             $"load: {settings.Size.Conversations} concurrent conversations x {settings.Size.Turns} turns per scenario after {settings.Size.WarmupTurns} warm-up turns, every {settings.Size.CardEvery}th turn a 👍 on the last answer card; {questions.Count} questions; {Environment.ProcessorCount} cores"));
 
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
-        await using var connector = await LoadConnector.StartAsync(cancellationToken);
-        var runner = new LoadRunner(connector, http, questions);
+        await using var standIn = await ConnectorStandIn.StartAsync();
+        var runner = new LoadRunner(new ConversationInboxes(standIn), http, questions);
         var results = new List<ScenarioResult>();
         var failed = false;
         foreach (var scenario in settings.Scenarios)
         {
             try
             {
-                var result = await RunScenarioAsync(scenario, settings, runner, http, connector, cancellationToken);
+                var result = await RunScenarioAsync(scenario, settings, runner, cancellationToken);
                 results.Add(result);
                 await output.WriteLineAsync(result.Describe());
                 await output.FlushAsync(cancellationToken);
@@ -100,24 +100,25 @@ internal static class LoadCommand
         }
 
         await output.WriteLineAsync(CompareWithEcho(results, settings.Size.Conversations));
-        return failed ? CommandLine.Failure : CommandLine.Success;
+        return failed ? HarnessCommandLine.Failure : HarnessCommandLine.Success;
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, LoadSettings settings, LoadRunner runner, HttpClient http, LoadConnector connector, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, LoadSettings settings, LoadRunner runner, CancellationToken cancellationToken)
     {
         await using var database = scenario.Postgres
             ? await LoadDatabase.CreatePostgresAsync(settings.PostgresAdmin!, cancellationToken)
             : LoadDatabase.CreateSqlite();
         var botSettings = database.LocalBotSettings();
-        botSettings[EchoBotForBenchmarks.SettingKey] = scenario.Echo ? "true" : "false";
+        string[] program = scenario.Echo ? [EchoBot.Program, EchoBot.Verb] : ["Weerbaar.Bot.dll"];
 
         // One after the other: the first applies the migrations and imports the seed, the second finds them done.
-        var instances = new List<BotInstance>();
+        var instances = new List<BotProcess>();
         try
         {
             for (var i = 0; i < scenario.Instances; i++)
             {
-                instances.Add(await BotInstance.StartAsync(botSettings, database.Folder, http, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                instances.Add(await BotProcess.StartAsync(botSettings, workingDirectory: database.Folder, program: program));
             }
 
             var (samples, elapsed) = await runner.RunAsync([.. instances.Select(instance => instance.MessagesUrl)], settings.Size, cancellationToken);

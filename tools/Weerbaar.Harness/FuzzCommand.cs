@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Weerbaar.Bot.Cli.Fuzz;
-using Weerbaar.Bot.Cli.Load;
+using Weerbaar.Harness.Fuzz;
+using Weerbaar.Harness.Load;
+using Weerbaar.Testing;
 
-namespace Weerbaar.Bot.Cli;
+namespace Weerbaar.Harness;
 
 /// <summary>
 /// <c>fuzz [--cases 10000] [--seed N]</c>: posts seeded malformed and edge-case activities to a bot process (SQLite,
@@ -21,17 +22,18 @@ internal static class FuzzCommand
         if (!TryNumber(args, "--cases", 10_000, out var cases) || !TryNumber(args, "--seed", 20261128, out var seed))
         {
             await error.WriteLineAsync("--cases and --seed take a whole number.");
-            await CommandLine.WriteUsageAsync(error);
-            return CommandLine.UsageError;
+            await HarnessCommandLine.WriteUsageAsync(error);
+            return HarnessCommandLine.UsageError;
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        await using var connector = await LoadConnector.StartAsync(cancellationToken);
+        await using var connector = await ConnectorStandIn.StartAsync();
+        connector.RecordCalls = false;
         await using var database = LoadDatabase.CreateSqlite();
         var settings = database.LocalBotSettings();
         FuzzReport report;
         bool healthy;
-        await using (var bot = await BotInstance.StartAsync(settings, database.Folder, http, cancellationToken))
+        await using (var bot = await BotProcess.StartAsync(settings, workingDirectory: database.Folder))
         {
             report = await FuzzRun.RunAsync(new ActivityFuzzer(seed, connector.ServiceUrl).Cases(cases), async (body, ct) =>
             {
@@ -51,7 +53,7 @@ internal static class FuzzCommand
             await output.WriteLineAsync("  " + failure);
         }
 
-        return report.Failures.Count == 0 && healthy && integrity == "ok" ? CommandLine.Success : CommandLine.Failure;
+        return report.Failures.Count == 0 && healthy && integrity == "ok" ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
     }
 
     private static async Task<string> IntegrityAsync(string connectionString, CancellationToken cancellationToken)

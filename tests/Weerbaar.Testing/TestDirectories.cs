@@ -1,4 +1,4 @@
-namespace Weerbaar.Tests.Support;
+namespace Weerbaar.Testing;
 
 /// <summary>Fresh folders for test files (databases, certificates, screenshots) under the system temp folder.</summary>
 public static class TestDirectories

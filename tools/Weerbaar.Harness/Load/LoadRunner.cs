@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Weerbaar.Bot.Cli.Load;
+namespace Weerbaar.Harness.Load;
 
 /// <summary>The sizes of one scenario's load.</summary>
 /// <param name="CardEvery">Every this many turns a conversation presses 👍 on the last answer card, when it has one.</param>
@@ -16,7 +16,7 @@ internal sealed record TurnSample(bool IsCardAction, double Milliseconds, string
 /// answer before the next turn. Turns go round-robin over the instances, as a load balancer without affinity
 /// sends them. Warm-up turns (JIT, caches, connection pools) run first and are not measured.
 /// </summary>
-internal sealed class LoadRunner(LoadConnector connector, HttpClient http, IReadOnlyList<string> questions)
+internal sealed class LoadRunner(ConversationInboxes connector, HttpClient http, IReadOnlyList<string> questions)
 {
     public async Task<(IReadOnlyList<TurnSample> Samples, TimeSpan Elapsed)> RunAsync(IReadOnlyList<Uri> instances, LoadSize size, CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 using Weerbaar.Tests.Support;
 
-namespace Weerbaar.Tests.Cli;
+namespace Weerbaar.Tests.Harness;
 
-/// <summary>The <c>fuzz</c> verb, run as the built program against a bot process with a few cases.</summary>
+/// <summary>The <c>fuzz</c> verb, run as the built harness against a bot process with a few cases.</summary>
 public sealed class FuzzCommandTests
 {
     private readonly string _folder = TestDirectories.Create("fuzz");
@@ -10,7 +10,7 @@ public sealed class FuzzCommandTests
     [Fact]
     public async Task Fuzz_WithAFewCases_ReportsStatusesAHealthyProcessAndAnIntactDatabase()
     {
-        var result = await BotCommand.RunAsync(["fuzz", "--cases", "60", "--seed", "7"], new Dictionary<string, string>(), _folder);
+        var result = await BotCommand.RunAsync(["fuzz", "--cases", "60", "--seed", "7"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Matches(@"fuzz seed 7: 60 cases: .*; 0 failures", result.StandardOutput);
@@ -20,7 +20,7 @@ public sealed class FuzzCommandTests
     [Fact]
     public async Task Fuzz_WithANonNumber_IsAUsageError()
     {
-        var result = await BotCommand.RunAsync(["fuzz", "--cases", "veel"], new Dictionary<string, string>(), _folder);
+        var result = await BotCommand.RunAsync(["fuzz", "--cases", "veel"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
 
         Assert.Equal(2, result.ExitCode);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Weerbaar.Bot.Cli.Load;
+namespace Weerbaar.Harness.Load;
 
 /// <summary>
 /// One personal chat between a Teams user and the bot, building the activities Teams would send in it: the bot

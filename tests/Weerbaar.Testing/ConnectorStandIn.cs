@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Weerbaar.Tests.Support;
+namespace Weerbaar.Testing;
 
 /// <summary>
 /// A stand-in for the Teams connector service (the Bot Connector REST API v3 at an activity's serviceUrl), on a
 /// real HTTP port so the bot's real ConnectorClient talks to it. It records every activity the bot sends, replies
-/// to, updates or deletes, and can be told to answer 429 with Retry-After, 500, or slowly.
+/// to, updates or deletes, and can be told to answer 429 with Retry-After, 500, or slowly. The load harness uses it
+/// without recording and follows each conversation through <see cref="ActivitySent"/>.
 /// </summary>
 public sealed class ConnectorStandIn : IAsyncDisposable
 {
@@ -29,6 +30,15 @@ public sealed class ConnectorStandIn : IAsyncDisposable
 
     /// <summary>When set, listing the roster fails as Teams does when the bot may not read it.</summary>
     public bool RosterUnavailable { get; set; }
+
+    /// <summary>When set, every member lookup succeeds with this name: a load with many made-up users has no roster.</summary>
+    public string? AnyMemberName { get; set; }
+
+    /// <summary>Whether calls are kept for <see cref="Calls"/>; a long load turns it off so memory stays flat.</summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>Raised for every message the bot sends or replies into a conversation (conversation id, activity).</summary>
+    public event Action<string, JsonObject>? ActivitySent;
 
     /// <summary>Extra latency before every answer.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
@@ -118,8 +128,17 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             call.Activity["id"] = id;
         }
 
-        _calls.Enqueue(call);
-        _callArrived.Release();
+        if (RecordCalls)
+        {
+            _calls.Enqueue(call);
+            _callArrived.Release();
+        }
+
+        if (call.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && call.Activity is not null && call.ConversationId is not null)
+        {
+            ActivitySent?.Invoke(call.ConversationId, call.Activity);
+        }
+
         switch (call.Kind)
         {
             case ConnectorCallKind.Send or ConnectorCallKind.Reply or ConnectorCallKind.Update:
@@ -137,6 +156,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
                 break;
             case ConnectorCallKind.ListMembers:
                 await context.Response.WriteAsJsonAsync(new { members = Members.Select(m => new { id = m.Key, name = m.Value }).ToArray() });
+                break;
+            case ConnectorCallKind.GetMember when AnyMemberName is not null:
+                await context.Response.WriteAsJsonAsync(new { id = Uri.UnescapeDataString(call.Path.Split('/').Last()), name = AnyMemberName });
                 break;
             case ConnectorCallKind.GetMember when call.Path.Split('/').Last() is var memberId && Members.TryGetValue(Uri.UnescapeDataString(memberId), out var name):
                 await context.Response.WriteAsJsonAsync(new { id = Uri.UnescapeDataString(memberId), name });

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Weerbaar.Tests.Support;
+namespace Weerbaar.Testing;
 
 /// <summary>A real HTTP server on 127.0.0.1 and a free port, for the stand-ins of services the bot calls.</summary>
 public static class LocalServer

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Weerbaar.Bot.Cli.Fuzz;
+namespace Weerbaar.Harness.Fuzz;
 
 /// <summary>One generated request body for <c>/api/messages</c>, with the kind of damage done to it.</summary>
 public sealed record FuzzCase(int Index, string Kind, string Body);

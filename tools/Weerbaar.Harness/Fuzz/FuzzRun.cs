@@ -1,4 +1,4 @@
-namespace Weerbaar.Bot.Cli.Fuzz;
+namespace Weerbaar.Harness.Fuzz;
 
 /// <summary>What a fuzz run found: the answers by status code and every case the bot failed on.</summary>
 public sealed record FuzzReport(int Cases, IReadOnlyDictionary<int, int> Statuses, IReadOnlyList<string> Failures)

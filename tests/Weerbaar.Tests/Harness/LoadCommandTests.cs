@@ -1,9 +1,9 @@
 using Weerbaar.Tests.Support;
 
-namespace Weerbaar.Tests.Cli;
+namespace Weerbaar.Tests.Harness;
 
 /// <summary>
-/// The <c>load</c> benchmark verb, run as the built program with tiny sizes: that it runs its scenarios end to end
+/// The <c>load</c> benchmark verb, run as the built harness with tiny sizes: that it runs its scenarios end to end
 /// and reports them. Never its timings, which belong to the machine.
 /// </summary>
 public sealed class LoadCommandTests
@@ -17,7 +17,7 @@ public sealed class LoadCommandTests
         var result = await BotCommand.RunAsync(
             ["load", "--conversations", "2", "--turns", "3", "--warmup", "1", "--scenarios", "echo,sqlite1"],
             new Dictionary<string, string>(),
-            _folder);
+            _folder, program: BotCommand.Harness);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -36,7 +36,7 @@ public sealed class LoadCommandTests
     [Fact]
     public async Task Load_WithAnUnknownScenario_IsAUsageError()
     {
-        var result = await BotCommand.RunAsync(["load", "--scenarios", "echo,mysql3"], new Dictionary<string, string>(), _folder);
+        var result = await BotCommand.RunAsync(["load", "--scenarios", "echo,mysql3"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown scenario 'mysql3'", result.StandardError, StringComparison.Ordinal);

@@ -3,21 +3,27 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace Weerbaar.Tests.Support;
+namespace Weerbaar.Testing;
 
 /// <summary>
 /// The bot as a separate process (the built Weerbaar.Bot.dll), as it runs in production: needed where settings are
-/// process-wide (the SDK's static HttpClient for token validation, SSL_CERT_FILE) and for tests with several
-/// instances or a Teams emulator. Its console output is kept for assertions and failure reports.
+/// process-wide (the SDK's static HttpClient for token validation, SSL_CERT_FILE), for tests with several
+/// instances or a Teams emulator, and for the load harness. Its console output is kept for assertions and failure
+/// reports. A process still running when this one exits is killed then, so a crashed run leaves no bots behind.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
     private const string ListeningPrefix = "Now listening on: ";
+    private const int KeptOutputLines = 20_000;
+
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    static BotProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     private BotProcess(Process process) => _process = process;
 
@@ -29,17 +35,35 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string?> settings, string environment = "Development", int? port = null)
+    /// <summary>The resident memory of the process (Linux), for a soak's memory slope; null where it cannot be read.</summary>
+    public long? ResidentBytes()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Weerbaar.Bot.dll"), "--urls", $"http://127.0.0.1:{port ?? 0}"])
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kilobytes) ? kilobytes * 1024 : null;
+    }
+
+    /// <param name="program">The built program next to this one to run: the bot, or the harness's bare echo bot (<c>Weerbaar.Harness.dll echo-bot</c>).</param>
+    public static async Task<BotProcess> StartAsync(
+        IDictionary<string, string?> settings,
+        string environment = "Development",
+        int? port = null,
+        string? workingDirectory = null,
+        IReadOnlyList<string>? program = null)
+    {
+        var start = new ProcessStartInfo(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+            [.. (program ?? ["Weerbaar.Bot.dll"]).Select((part, i) => i == 0 ? Path.Combine(AppContext.BaseDirectory, part) : part), "--urls", $"http://127.0.0.1:{port ?? 0}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = TestDirectories.Create("bot"),
+            WorkingDirectory = workingDirectory ?? TestDirectories.Create("bot"),
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // The start-up line with the chosen port comes from this category, whatever the default log level is.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings)
         {
             // Configuration keys use "__" for ":" in environment variables.
@@ -51,6 +75,7 @@ public sealed class BotProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => bot.Record(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Record(e.Data);
         process.Start();
+        Running[process.Id] = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await bot.WaitUntilListeningAsync();
@@ -73,11 +98,20 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Stops the process and waits for it to exit, so its database and port are free again.</summary>
     public async Task StopAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+
+        Running.TryRemove(_process.Id, out _);
     }
 
     public async ValueTask DisposeAsync()
@@ -95,6 +129,10 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+
         var at = line.IndexOf(ListeningPrefix, StringComparison.Ordinal);
         if (at >= 0)
         {
@@ -136,5 +174,20 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The bot did not answer /healthz within 60 s:\n{Output}");
+    }
+
+    private static void KillAll()
+    {
+        foreach (var process in Running.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ using Weerbaar.Core.Answering;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;
 
-namespace Weerbaar.Bot.Cli;
+namespace Weerbaar.Harness;
 
 /// <summary>
 /// <c>bench [--articles N] [--questions FILE]</c>: index build time, answer latency (search, decision and passage,
@@ -29,7 +29,7 @@ internal static class BenchCommand
         await MeasureAsync($"generated, {articles} articles", Generate(knowledge, articles), questions, output, cancellationToken);
         using var process = Process.GetCurrentProcess();
         await output.WriteLineAsync($"peak memory (working set): {process.PeakWorkingSet64 / (1024 * 1024)} MB");
-        return CommandLine.Success;
+        return HarnessCommandLine.Success;
     }
 
     private static async Task MeasureAsync(string label, KnowledgeSet knowledge, IReadOnlyList<string> questions, TextWriter output, CancellationToken cancellationToken)

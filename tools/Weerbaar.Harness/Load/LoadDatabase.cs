@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Weerbaar.Bot.Cli.Load;
+namespace Weerbaar.Harness.Load;
 
 /// <summary>
 /// A fresh database for one load scenario, shared by its instances: a SQLite file in a new temporary folder, or a
@@ -80,10 +80,8 @@ internal sealed class LoadDatabase : IAsyncDisposable
     /// Settings for a bot process on this database in local mode: Development without an app id (so unauthenticated
     /// benchmark calls are accepted and replies need no token), warnings only, extractive answers.
     /// </summary>
-    public Dictionary<string, string> LocalBotSettings() => new()
+    public Dictionary<string, string?> LocalBotSettings() => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["DOTNET_ENVIRONMENT"] = "Development",
         ["MicrosoftAppId"] = string.Empty,
         ["MicrosoftAppPassword"] = string.Empty,
         ["MicrosoftAppType"] = string.Empty,

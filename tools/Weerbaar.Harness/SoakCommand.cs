@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Weerbaar.Bot.Cli.Load;
+using Weerbaar.Harness.Load;
+using Weerbaar.Testing;
 
-namespace Weerbaar.Bot.Cli;
+namespace Weerbaar.Harness;
 
 /// <summary>
 /// <c>soak [--minutes 30] [--conversations 50] [--postgres CONN]</c>: mixed traffic against one bot instance for a
@@ -27,19 +28,20 @@ internal static class SoakCommand
         if (minutes <= 0 || conversations <= 0)
         {
             await error.WriteLineAsync("soak: --minutes and --conversations take a whole number of at least 1.");
-            return CommandLine.UsageError;
+            return HarnessCommandLine.UsageError;
         }
 
         var postgres = Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("WEERBAAR_TEST_POSTGRES");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await using var connector = await LoadConnector.StartAsync(cancellationToken);
+        await using var standIn = await ConnectorStandIn.StartAsync();
+        var connector = new ConversationInboxes(standIn);
         await using var database = string.IsNullOrWhiteSpace(postgres) ? LoadDatabase.CreateSqlite() : await LoadDatabase.CreatePostgresAsync(postgres, cancellationToken);
         var settings = database.LocalBotSettings();
         settings["Admin:UserAadObjectIds:0"] = AdminObjectId;
         // The soak measures the bot under sustained use, not the protection against one runaway user.
         settings["Bot:TurnsPerUserPerMinute"] = "10000";
         settings["Bot:TurnsPerConversationPerMinute"] = "100000";
-        await using var bot = await BotInstance.StartAsync(settings, database.Folder, http, cancellationToken);
+        await using var bot = await BotProcess.StartAsync(settings, workingDirectory: database.Folder);
         var questions = BenchCommand.ReadQuestions("tests/Weerbaar.Tests/Knowledge/evaluation-questions.yaml", null);
         if (questions.Count == 0)
         {
@@ -86,7 +88,7 @@ internal static class SoakCommand
             await error.WriteLineAsync(reason);
         }
 
-        return samples.Any(s => s.Error is not null) ? CommandLine.Failure : CommandLine.Success;
+        return samples.Any(s => s.Error is not null) ? HarnessCommandLine.Failure : HarnessCommandLine.Success;
     }
 
     private static string Describe(string label, List<SoakSample> samples, TimeSpan elapsed)
@@ -109,7 +111,7 @@ internal static class SoakCommand
     private sealed record SoakSample(TimeSpan At, string Kind, double Milliseconds, string? Error);
 
     /// <summary>One chat's loop: its role follows from its index (sessions, admin edits or questions).</summary>
-    private sealed class SoakRun(LoadConnector connector, HttpClient http, Uri messagesUrl, IReadOnlyList<string> questions)
+    private sealed class SoakRun(ConversationInboxes connector, HttpClient http, Uri messagesUrl, IReadOnlyList<string> questions)
     {
         public async Task<List<SoakSample>> ChatAsync(LoadChat chat, Stopwatch clock, CancellationToken stop)
         {

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Weerbaar.Testing;
+
+namespace Weerbaar.Harness.Load;
+
+/// <summary>
+/// What the bot sent into each conversation of a load, as the connector stand-in sees it: only a count and the 👍
+/// action of the last card, so the load can press it like a user would, and memory stays flat over a long run.
+/// </summary>
+internal sealed class ConversationInboxes
+{
+    private const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+
+    private readonly ConcurrentDictionary<string, ConversationInbox> _inboxes = new(StringComparer.Ordinal);
+
+    /// <summary>Follows what <paramref name="connector"/> receives from now on, and stops it recording calls.</summary>
+    public ConversationInboxes(ConnectorStandIn connector)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        connector.RecordCalls = false;
+        connector.AnyMemberName = "Load user";
+        connector.ActivitySent += (conversationId, activity) => Inbox(conversationId).Record(activity);
+        ServiceUrl = connector.ServiceUrl;
+    }
+
+    /// <summary>The serviceUrl the load's activities carry.</summary>
+    public Uri ServiceUrl { get; }
+
+    public ConversationInbox Inbox(string conversationId) => _inboxes.GetOrAdd(conversationId, _ => new ConversationInbox());
+
+    /// <summary>What the bot sent into one conversation.</summary>
+    public sealed class ConversationInbox
+    {
+        private readonly Lock _gate = new();
+        private int _received;
+        private JsonObject? _helpfulData;
+
+        private JsonObject? _lastCard;
+
+        /// <summary>Activities the bot sent or replied into this conversation.</summary>
+        public int Received => Volatile.Read(ref _received);
+
+        /// <summary>The last Adaptive Card the bot sent into this conversation.</summary>
+        public JsonObject? LastCard
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastCard;
+                }
+            }
+        }
+
+        /// <summary>The data of the 👍 button on the last card, once; null when that card had none or it was pressed.</summary>
+        public JsonObject? TakeHelpfulData()
+        {
+            lock (_gate)
+            {
+                var data = _helpfulData;
+                _helpfulData = null;
+                return data;
+            }
+        }
+
+        public void Record(JsonObject? activity)
+        {
+            var cards = activity?["attachments"] is JsonArray attachments
+                ? attachments.OfType<JsonObject>().Where(a => a["contentType"]?.GetValue<string>() == AdaptiveCardType).Select(a => a["content"]).OfType<JsonObject>().ToList()
+                : [];
+            lock (_gate)
+            {
+                if (cards.Count > 0)
+                {
+                    _helpfulData = cards.Select(FindHelpfulData).LastOrDefault(data => data is not null);
+                    _lastCard = cards[^1];
+                }
+
+                _received++;
+            }
+        }
+
+        private static JsonObject? FindHelpfulData(JsonNode? node) => node switch
+        {
+            JsonObject obj when obj["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                && obj["type"]!.GetValue<string>() == "Action.Execute"
+                && obj["verb"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                && obj["verb"]!.GetValue<string>() == "helpful"
+                => obj["data"]?.DeepClone() as JsonObject ?? [],
+            JsonObject obj => obj.Select(p => FindHelpfulData(p.Value)).FirstOrDefault(data => data is not null),
+            JsonArray array => array.Select(FindHelpfulData).FirstOrDefault(data => data is not null),
+            _ => null,
+        };
+    }
+}
