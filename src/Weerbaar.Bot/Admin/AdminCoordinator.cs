@@ -11,6 +11,7 @@ using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Search;
 
 namespace Weerbaar.Bot.Admin;
