@@ -111,7 +111,6 @@ public sealed class SessionEngineTests
         "reveal" => new RevealContributions(),
         "tag" => new TagContribution(state.Contributions.Count > 0 ? state.Contributions[0].Id : Guid.Empty, ContributionTag.Actie),
         "agreement" => new AddAgreement("Noodstroom testen", "Facilitair manager", DateOnly.FromDateTime(T0.UtcDateTime).AddDays(30)),
-        "removeAgreement" => new RemoveAgreement(state.Agreements.Count > 0 ? state.Agreements[0].Id : Guid.Empty),
         "complete" => new Complete(),
         "cancel" => new Cancel(),
         "handOver" => new HandOver(Anna),
@@ -124,11 +123,11 @@ public sealed class SessionEngineTests
     };
 
     public static TheoryData<string> AllCommandNames => new(
-        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "removeAgreement", "complete", "cancel",
+        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "complete", "cancel",
         "handOver", "takeOver", "contribute", "edit", "withdraw", "ready");
 
     public static TheoryData<string> FacilitatorCommandNames => new(
-        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "removeAgreement", "complete", "cancel", "handOver");
+        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "complete", "cancel", "handOver");
 
     // ---- Start ----
 
@@ -971,25 +970,6 @@ public sealed class SessionEngineTests
         var state = Apply(Apply(Start(), command), command);
 
         Assert.Equal(2, state.Agreements.Select(a => a.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void Decide_RemoveAgreement_RemovesIt()
-    {
-        var state = Apply(Apply(Start(), new AddAgreement("Een", "Rol", new DateOnly(2027, 1, 1))), new AddAgreement("Twee", "Rol", new DateOnly(2027, 1, 1)));
-
-        var decision = Decide(state, new RemoveAgreement(state.Agreements[0].Id));
-
-        Assert.True(decision.SharedCardChanged);
-        Assert.Equal("Twee", Assert.Single(decision.State.Agreements).What);
-    }
-
-    [Fact]
-    public void Decide_RemoveUnknownAgreement_IsRefused()
-    {
-        var state = Start();
-
-        AssertRefused(state, Decide(state, new RemoveAgreement(Guid.NewGuid())), SessionRefusal.NoSuchAgreement);
     }
 
     // ---- Completing and cancelling ----
