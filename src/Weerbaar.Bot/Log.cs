@@ -79,6 +79,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Session {SessionId}: the shared card could not be updated ({ExceptionType})")]
     public static partial void SharedCardNotUpdated(ILogger logger, Guid sessionId, string exceptionType);
 
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Roster for session {SessionId} unavailable ({ErrorType}); members outside it refresh by hand")]
+    public static partial void RosterUnavailable(ILogger logger, Guid sessionId, string errorType);
+
     [LoggerMessage(EventId = 2510, Level = LogLevel.Information, Message = "Follow-up reminder of session {SessionId} sent")]
     public static partial void ReminderSent(ILogger logger, Guid sessionId);
 
