@@ -2,7 +2,8 @@ namespace Weerbaar.Bot;
 
 /// <summary>
 /// Log messages of the host. Event ids: 2000–2099 hosting and authentication, 2100–2199 conversation,
-/// 2200–2299 storage, 2300–2399 command line. Never log what a user typed, card input, tokens or names:
+/// 2200–2299 storage, 2400–2499 knowledge and retention, 2500–2599 sessions (2510–2519 reminders),
+/// 2600–2699 admin (2610–2619 file imports). Never log what a user typed, card input, tokens or names:
 /// only types, lengths, counts and ids.
 /// </summary>
 internal static partial class Log
