@@ -2,7 +2,8 @@ namespace Weerbaar.Bot;
 
 /// <summary>
 /// Log messages of the host. Event ids: 2000–2099 hosting and authentication, 2100–2199 conversation,
-/// 2200–2299 storage, 2300–2399 command line. Never log what a user typed, card input, tokens or names:
+/// 2200–2299 storage, 2400–2499 knowledge and retention, 2500–2599 sessions (2510–2519 reminders),
+/// 2600–2699 admin (2610–2619 file imports). Never log what a user typed, card input, tokens or names:
 /// only types, lengths, counts and ids.
 /// </summary>
 internal static partial class Log
@@ -75,6 +76,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Session {SessionId}: the shared card could not be updated ({ExceptionType})")]
     public static partial void SharedCardNotUpdated(ILogger logger, Guid sessionId, string exceptionType);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Roster for session {SessionId} unavailable ({ErrorType}); members outside it refresh by hand")]
+    public static partial void RosterUnavailable(ILogger logger, Guid sessionId, string errorType);
 
     [LoggerMessage(EventId = 2510, Level = LogLevel.Information, Message = "Follow-up reminder of session {SessionId} sent")]
     public static partial void ReminderSent(ILogger logger, Guid sessionId);

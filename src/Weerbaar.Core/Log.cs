@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Weerbaar.Core;
 
 /// <summary>
-/// Log messages of the core. Event ids: 1000–1099 answering, 1100–1199 storage, 1200–1299 generated answers. Never log what a user typed:
+/// Log messages of the core. Event ids: 1000–1099 answering, 1200–1299 generated answers. Never log what a user typed:
 /// only lengths, counts and ids.
 /// </summary>
 internal static partial class Log

@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Language;
 
 namespace Weerbaar.Bot.Admin;
 

@@ -11,6 +11,7 @@ using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Search;
 
 namespace Weerbaar.Bot.Admin;
@@ -114,7 +115,7 @@ public sealed class AdminCoordinator(
 
     private string? Refusal(Activity activity) =>
         !policy.IsAdmin(activity) ? AdminTexts.NoAccess
-        : activity.Conversation?.ConversationType is "groupChat" or "channel" ? AdminTexts.PersonalOnly
+        : ConversationScope.IsGroup(activity) ? AdminTexts.PersonalOnly
         : null;
 
     private async Task<Attachment> HomeAsync(string? query, AdminMessage message, CancellationToken cancellationToken)

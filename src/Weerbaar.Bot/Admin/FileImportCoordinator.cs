@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Knowledge;
 
@@ -24,7 +25,7 @@ public sealed class FileImportCoordinator(
         var activity = turnContext.Activity;
         var files = TeamsFile.Of(activity);
         // Teams sends files to bots in personal chats only; an attachment anywhere else is left alone, as before.
-        if (files.Count == 0 || activity.Conversation?.ConversationType is "groupChat" or "channel")
+        if (files.Count == 0 || ConversationScope.IsGroup(activity))
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using Weerbaar.Core.Language;
+
 namespace Weerbaar.Bot.Conversation;
 
 /// <summary>The bot's own Dutch sentences outside cards, in one place. Plain language (B1), short, polite "u".</summary>
@@ -84,7 +86,7 @@ public static class ConversationTexts
 
     /// <summary>How current an article is: the month its facts stand for and the day an editor last checked it.</summary>
     public static string FactsLine(DateOnly factsAsOf, DateOnly lastChecked) =>
-        $"Stand: {Cards.DutchDates.FormatMonth(factsAsOf)} · gecontroleerd {Cards.DutchDates.Format(lastChecked)}";
+        $"Stand: {DutchDates.FormatMonth(factsAsOf)} · gecontroleerd {DutchDates.Format(lastChecked)}";
 
     /// <summary>Under an answer: the article it comes from and how current that is.</summary>
     public static string AnswerFrom(string title, string factsLine) => $"Uit: {title} · {factsLine}";

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Bot.Conversation;
@@ -25,7 +26,7 @@ public sealed class ErasureRequest(PersonalDataEraser eraser, ILogger<ErasureReq
         }
 
         var activity = turnContext.Activity;
-        if (activity.Conversation?.ConversationType is "groupChat" or "channel" || activity.From?.Id is not string userId)
+        if (ConversationScope.IsGroup(activity) || activity.From?.Id is not string userId)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.ErasureOnlyInPersonalChat), cancellationToken);
             return true;

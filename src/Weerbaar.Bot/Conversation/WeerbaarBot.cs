@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Sessions;
 
@@ -140,7 +141,7 @@ public sealed class WeerbaarBot(
             return;
         }
 
-        var isGroup = activity.Conversation.ConversationType is "groupChat" or "channel";
+        var isGroup = ConversationScope.IsGroup(activity);
         try
         {
             await turnContext.SendActivityAsync(cards.WelcomeMessage(isGroup), cancellationToken);

@@ -12,7 +12,7 @@ namespace Weerbaar.Bot.Sessions;
 /// conversation's members up to Teams' limit. In an anonymous session only the facilitator, because the card may name
 /// no participant at all; the others press "Toon mijn weergave".
 /// </summary>
-public sealed partial class RefreshAudience(ILogger<RefreshAudience> logger)
+public sealed class RefreshAudience(ILogger<RefreshAudience> logger)
 {
     /// <summary>Teams refreshes personal views automatically for at most this many members.</summary>
     public const int MaxUsers = 60;
@@ -48,11 +48,8 @@ public sealed partial class RefreshAudience(ILogger<RefreshAudience> logger)
         }
         catch (Exception exception) when (exception is HttpOperationException or ErrorResponseException or HttpRequestException)
         {
-            LogRosterUnavailable(logger, sessionId, exception.GetType().Name);
+            Log.RosterUnavailable(logger, sessionId, exception.GetType().Name);
             return [];
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster for session {SessionId} unavailable ({ErrorType}); members outside it refresh by hand")]
-    private static partial void LogRosterUnavailable(ILogger logger, Guid sessionId, string errorType);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -120,7 +121,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["showAgreements"] = isFacilitator && (isLast || step?.Part == ScenarioPart.Afspraken),
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
-                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {SessionReport.Format(a.Due)}",
+                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
             })]),
             ["control"] = Action(),
             ["pauseTitle"] = state.Status == SessionStatus.Paused ? "Hervatten" : "Pauze",
@@ -139,7 +140,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
-            ["summary"] = $"Afgerond op {SessionReport.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["summary"] = $"Afgerond op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
             ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
             {
                 ["title"] = step.Title,
@@ -149,7 +150,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             })]),
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
-                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {SessionReport.Format(a.Due)}",
+                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
             })]),
             ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",
             ["sessionId"] = sessionId.ToString(),

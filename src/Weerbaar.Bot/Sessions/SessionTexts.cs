@@ -58,7 +58,6 @@ public static class SessionTexts
         SessionRefusal.NotPaused => "De sessie is niet gepauzeerd.",
         SessionRefusal.AlreadyPaused => "De sessie is al gepauzeerd.",
         SessionRefusal.FacilitatorStillHere => "De gespreksleider is nog in dit gesprek. Vraag of die de rol aan u overdraagt.",
-        SessionRefusal.NoSuchAgreement => "Die afspraak bestaat niet meer.",
         _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
     };
 

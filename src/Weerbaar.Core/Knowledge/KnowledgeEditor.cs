@@ -82,15 +82,6 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
             versions[0].Number);
     }
 
-    /// <summary>The content of one version, or null.</summary>
-    public async Task<string?> GetContentAsync(KnowledgeKind kind, string key, int number, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.KnowledgeItems.AsNoTracking().Where(i => i.Kind == kind && i.Key == key)
-            .Join(db.KnowledgeItemVersions.AsNoTracking(), i => i.Id, v => v.ItemId, (i, v) => v)
-            .Where(v => v.Number == number).Select(v => v.Content).FirstOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>Items with a draft newer than what users see (admin edits, or seed versions waiting for an admin).</summary>
     public async Task<IReadOnlyList<(KnowledgeKind Kind, string Key, string Author)>> ListDraftsAsync(CancellationToken cancellationToken)
     {

@@ -25,8 +25,6 @@ public sealed record TagContribution(Guid ContributionId, ContributionTag? Tag) 
 
 public sealed record AddAgreement(string What, string OwnerRole, DateOnly Due) : SessionCommand;
 
-public sealed record RemoveAgreement(Guid AgreementId) : SessionCommand;
-
 public sealed record Complete : SessionCommand;
 
 public sealed record Cancel : SessionCommand;

@@ -175,9 +175,6 @@ public static class SessionEngine
             RevealContributions => Reveal(state),
             TagContribution tag => Tag(state, tag),
             AddAgreement agreement => RecordAgreement(state, agreement, now),
-            RemoveAgreement remove => state.Agreements.Any(a => a.Id == remove.AgreementId)
-                ? Shared(state with { Agreements = [.. state.Agreements.Where(a => a.Id != remove.AgreementId)] })
-                : Refuse(state, SessionRefusal.NoSuchAgreement),
             Complete => Finish(state),
             Cancel => Shared(state with { Status = SessionStatus.Cancelled }),
             HandOver handOver => string.IsNullOrWhiteSpace(handOver.ToKey) || state.IsFacilitator(handOver.ToKey)

@@ -23,9 +23,6 @@ public enum SessionRefusal
 
     /// <summary>The contribution belongs to a step the group has moved on from; it can no longer be edited or withdrawn.</summary>
     StepOver,
-
-    /// <summary>The agreement to remove does not exist (any more).</summary>
-    NoSuchAgreement,
 }
 
 /// <summary>

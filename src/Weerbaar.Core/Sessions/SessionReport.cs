@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Weerbaar.Core.Language;
 
 namespace Weerbaar.Core.Sessions;
 
@@ -11,9 +12,6 @@ public static class SessionReport
 {
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
-    private static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
     public static string Markdown(SessionState state, Scenario scenario, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -21,7 +19,7 @@ public static class SessionReport
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"# Verslag gesprekstool: {state.Settings.OrganisationName}");
         text.AppendLine();
-        text.AppendLine(Invariant, $"Datum: {Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
+        text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
         text.AppendLine();
         text.AppendLine(Invariant, $"_{scenario.Notice}_");
         foreach (var stepId in state.Settings.StepIds)
@@ -60,7 +58,7 @@ public static class SessionReport
         text.AppendLine();
         foreach (var agreement in state.Agreements)
         {
-            text.AppendLine(Invariant, $"- {OneLine(agreement.What)} — {OneLine(agreement.OwnerRole)} — uiterlijk {Format(agreement.Due)}");
+            text.AppendLine(Invariant, $"- {OneLine(agreement.What)} — {OneLine(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}");
         }
 
         return text.ToString();
@@ -73,7 +71,7 @@ public static class SessionReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
         html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
-        html.Append(Invariant, $"<p>Datum: {Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
+        html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
         html.Append(Invariant, $"<p><em>{E(scenario.Notice)}</em></p>");
         foreach (var stepId in state.Settings.StepIds)
         {
@@ -104,14 +102,12 @@ public static class SessionReport
         html.Append("<h2>Afspraken</h2><ul>");
         foreach (var agreement in state.Agreements)
         {
-            html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {Format(agreement.Due)}</li>");
+            html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}</li>");
         }
 
         html.Append("</ul></body></html>");
         return html.ToString();
     }
-
-    public static string Format(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -75,14 +75,5 @@ public sealed record SessionState(
 
     public IReadOnlyList<Contribution> CurrentStepContributions() => ContributionsOf(CurrentStepId);
 
-    /// <summary>How many contributions each question of <paramref name="stepId"/> has; questions without any are absent.</summary>
-    public IReadOnlyDictionary<string, int> CountsPerQuestion(string stepId) =>
-        Contributions.Where(c => c.StepId == stepId).CountBy(c => c.QuestionId).ToDictionary();
-
-    /// <summary>How many contributions each step has; steps without any are absent.</summary>
-    public IReadOnlyDictionary<string, int> CountsPerStep() => Contributions.CountBy(c => c.StepId).ToDictionary();
-
     public bool IsRevealed(string stepId) => RevealedSteps.Contains(stepId);
-
-    public bool IsReady(string key) => ReadyKeys.Contains(key);
 }

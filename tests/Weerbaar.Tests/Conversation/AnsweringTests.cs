@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Core.Answering;
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;

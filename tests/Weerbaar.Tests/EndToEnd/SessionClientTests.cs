@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
@@ -93,7 +94,7 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await view.GetByLabel("Uiterlijk op").FillAsync(string.Create(CultureInfo.InvariantCulture, $"{due.Month}/{due.Day}/{due.Year}"));
         await view.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen", Exact = true }).ClickAsync();
         await Expect(view.GetByText("De afspraak is toegevoegd.", new() { Exact = true })).ToBeVisibleAsync();
-        var agreement = $"{what} – {owner} – uiterlijk {SessionReport.Format(due)}";
+        var agreement = $"{what} – {owner} – uiterlijk {DutchDates.Format(due)}";
         await Expect(view.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
 
         // Finish: the report card lists the agreement and links to the full report.

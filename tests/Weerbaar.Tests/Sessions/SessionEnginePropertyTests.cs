@@ -42,7 +42,7 @@ public sealed class SessionEnginePropertyTests
         string[] kinds =
         [
             nameof(NextStep), nameof(PreviousStep), nameof(PauseSession), nameof(ResumeSession), nameof(ExtendStep),
-            nameof(RevealContributions), nameof(TagContribution), nameof(AddAgreement), nameof(RemoveAgreement), nameof(Complete),
+            nameof(RevealContributions), nameof(TagContribution), nameof(AddAgreement), nameof(Complete),
             nameof(Cancel), nameof(HandOver), nameof(TakeOver), nameof(Contribute), nameof(EditContribution),
             nameof(WithdrawContribution), nameof(MarkReady),
         ];
@@ -287,7 +287,6 @@ public sealed class SessionEnginePropertyTests
             AddAgreement a => a.What.Trim().Length is >= 1 and <= 300 && a.OwnerRole.Trim().Length is >= 1 and <= 100 && a.Due >= today
                 ? SessionRefusal.None
                 : SessionRefusal.InvalidValue,
-            RemoveAgreement r => state.Agreements.Any(a => a.Id == r.AgreementId) ? SessionRefusal.None : SessionRefusal.NoSuchAgreement,
             Complete when state.StepIndex != last => SessionRefusal.NotLastStep,
             Complete => state.Agreements.Count == 0 ? SessionRefusal.NeedsAgreement : SessionRefusal.None,
             Cancel => SessionRefusal.None,
@@ -339,8 +338,7 @@ public sealed class SessionEnginePropertyTests
             < 280 => new ExtendStep(random.Next(-2, 34)),
             < 330 => new RevealContributions(),
             < 380 => new TagContribution(PickContribution(random, state, seenIds), PickTag(random)),
-            < 440 => new AddAgreement(PickText(random, 300), PickText(random, 100), DateOnly.FromDateTime(SessionTestData.T0.UtcDateTime).AddDays(random.Next(-3, 60))),
-            < 460 => new RemoveAgreement(state.Agreements.Count > 0 && random.Next(4) > 0 ? state.Agreements[random.Next(state.Agreements.Count)].Id : new Guid(Bytes(random, 16))),
+            < 460 => new AddAgreement(PickText(random, 300), PickText(random, 100), DateOnly.FromDateTime(SessionTestData.T0.UtcDateTime).AddDays(random.Next(-3, 60))),
             < 500 => new Complete(),
             < 504 => new Cancel(),
             < 530 => new HandOver(random.Next(5) switch

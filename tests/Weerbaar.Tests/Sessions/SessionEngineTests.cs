@@ -111,7 +111,6 @@ public sealed class SessionEngineTests
         "reveal" => new RevealContributions(),
         "tag" => new TagContribution(state.Contributions.Count > 0 ? state.Contributions[0].Id : Guid.Empty, ContributionTag.Actie),
         "agreement" => new AddAgreement("Noodstroom testen", "Facilitair manager", DateOnly.FromDateTime(T0.UtcDateTime).AddDays(30)),
-        "removeAgreement" => new RemoveAgreement(state.Agreements.Count > 0 ? state.Agreements[0].Id : Guid.Empty),
         "complete" => new Complete(),
         "cancel" => new Cancel(),
         "handOver" => new HandOver(Anna),
@@ -124,11 +123,11 @@ public sealed class SessionEngineTests
     };
 
     public static TheoryData<string> AllCommandNames => new(
-        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "removeAgreement", "complete", "cancel",
+        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "complete", "cancel",
         "handOver", "takeOver", "contribute", "edit", "withdraw", "ready");
 
     public static TheoryData<string> FacilitatorCommandNames => new(
-        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "removeAgreement", "complete", "cancel", "handOver");
+        "next", "previous", "pause", "resume", "extend", "reveal", "tag", "agreement", "complete", "cancel", "handOver");
 
     // ---- Start ----
 
@@ -973,25 +972,6 @@ public sealed class SessionEngineTests
         Assert.Equal(2, state.Agreements.Select(a => a.Id).Distinct().Count());
     }
 
-    [Fact]
-    public void Decide_RemoveAgreement_RemovesIt()
-    {
-        var state = Apply(Apply(Start(), new AddAgreement("Een", "Rol", new DateOnly(2027, 1, 1))), new AddAgreement("Twee", "Rol", new DateOnly(2027, 1, 1)));
-
-        var decision = Decide(state, new RemoveAgreement(state.Agreements[0].Id));
-
-        Assert.True(decision.SharedCardChanged);
-        Assert.Equal("Twee", Assert.Single(decision.State.Agreements).What);
-    }
-
-    [Fact]
-    public void Decide_RemoveUnknownAgreement_IsRefused()
-    {
-        var state = Start();
-
-        AssertRefused(state, Decide(state, new RemoveAgreement(Guid.NewGuid())), SessionRefusal.NoSuchAgreement);
-    }
-
     // ---- Completing and cancelling ----
 
     [Fact]
@@ -1115,22 +1095,17 @@ public sealed class SessionEngineTests
         Assert.True(again.Accepted);
         Assert.False(again.SharedCardChanged);
         Assert.Same(first.State, again.State);
-        Assert.True(again.State.IsReady(Anna));
-        Assert.False(again.State.IsReady(Bram));
     }
 
     // ---- Helpers for the bot ----
 
     [Fact]
-    public void Counts_PerStepAndPerQuestion()
+    public void ContributionLookups_ListPerStep_AndFindById()
     {
         var state = Apply(Apply(Start(), new Contribute("opening-1", "a"), Anna), new Contribute("opening-1", "b"), Bram);
         state = SessionTestData.At(state, "stroom");
         state = Apply(Apply(Apply(state, new Contribute("stroom-1", "c"), Anna), new Contribute("stroom-2", "d"), Bram), new Contribute("stroom-2", "e"), Cees);
 
-        Assert.Equal(new Dictionary<string, int> { ["opening"] = 2, ["stroom"] = 3 }, state.CountsPerStep());
-        Assert.Equal(new Dictionary<string, int> { ["stroom-1"] = 1, ["stroom-2"] = 2 }, state.CountsPerQuestion("stroom"));
-        Assert.Empty(state.CountsPerQuestion("water"));
         Assert.Equal(["a", "b"], state.ContributionsOf("opening").Select(c => c.Text));
         Assert.Equal(["c", "d", "e"], state.CurrentStepContributions().Select(c => c.Text));
         Assert.Equal("d", state.FindContribution(state.Contributions[3].Id)?.Text);

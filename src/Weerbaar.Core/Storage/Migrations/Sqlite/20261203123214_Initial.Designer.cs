@@ -11,8 +11,8 @@ using Weerbaar.Core.Storage;
 namespace Weerbaar.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWeerbaarDbContext))]
-    [Migration("20261127231045_Sessions")]
-    partial class Sessions
+    [Migration("20261203123214_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -49,6 +49,11 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Helpful")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -58,6 +63,8 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ArticleId");
+
+                    b.HasIndex("TenantId");
 
                     b.ToTable("answer_feedback", (string)null);
                 });
@@ -76,6 +83,17 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OutOfScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -85,7 +103,58 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
 
                     b.HasIndex("AskedAt");
 
+                    b.HasIndex("TenantId", "OutOfScope");
+
                     b.ToTable("unanswered_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Knowledge.KnowledgeAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("knowledge_audit", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaar.Core.Knowledge.KnowledgeItem", b =>
@@ -183,6 +252,65 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("knowledge_revision", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Sessions.FollowUpReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChannelId", "ConversationId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("follow_up_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaar.Core.Sessions.SessionActionRecord", b =>
@@ -297,6 +425,41 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.HasIndex("SessionId");
 
                     b.ToTable("session_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaar.Core.Storage.ProcessedActivityRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("processed_activities", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaar.Core.Storage.StateRecord", b =>

@@ -1,4 +1,4 @@
-namespace Weerbaar.Bot.Cards;
+namespace Weerbaar.Core.Language;
 
 /// <summary>Dates as Dutch readers write them ("27 november 2026"), independent of the server's culture data.</summary>
 public static class DutchDates
