@@ -8,7 +8,7 @@ namespace Weerbaar.Tests.Hosting;
 /// Bad input at <c>/api/messages</c>: the caller gets a 4xx or a silent 200 as fits, never a 500 and never a stack
 /// trace, and nothing is processed.
 /// </summary>
-public sealed class MessagesEndpointTests : LocalBotTest
+public sealed class MessagesEndpointTests(SharedBotTest.Host host) : SharedBotTest(host)
 {
     public static TheoryData<string, string> MalformedBodies => new()
     {
