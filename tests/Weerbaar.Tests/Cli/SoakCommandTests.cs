@@ -3,6 +3,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Cli;
 
 /// <summary>The <c>soak</c> verb, run as the built program for one minute with a few chats: it runs every role and reports.</summary>
+[Slow(SlowKind.Soak, SlowKind.Process)]
 public sealed class SoakCommandTests
 {
     [Fact]

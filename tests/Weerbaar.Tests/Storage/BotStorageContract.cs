@@ -210,4 +210,5 @@ public sealed class Note : IStoreItem
 
 public sealed class SqliteBotStorageTests() : BotStorageContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresBotStorageTests() : BotStorageContract(StorageProvider.Postgres);
