@@ -4,6 +4,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Hosting;
 
 /// <summary>The echo bot the load benchmark measures the bare pipeline with: on only when asked, on the same host.</summary>
+[Slow(SlowKind.Host)]
 public sealed class EchoBotForBenchmarksTests : LocalBotTest
 {
     private const string Question = "Wat moet er in een noodpakket?";

@@ -107,6 +107,7 @@ public sealed class MessagesEndpointTests(SharedBotTest.Host host) : SharedBotTe
 }
 
 /// <summary>Fail closed: outside Development a deployment without an app id refuses every caller.</summary>
+[Slow(SlowKind.Host)]
 public sealed class CallerPolicyTests
 {
     [Fact]
@@ -135,6 +136,7 @@ public sealed class CallerPolicyTests
 }
 
 /// <summary>/healthz follows the database: 503 once it stops answering.</summary>
+[Slow(SlowKind.Host)]
 public sealed class HealthCheckTests
 {
     [Fact]

@@ -166,6 +166,7 @@ public abstract class BotStorageContract(StorageProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    [Slow(SlowKind.Host)]
     public async Task StateWrittenByOneAppInstance_IsReadByASecondInstanceAfterTheFirstStops()
     {
         await using (var first = new BotApp(_database.Settings))

@@ -8,6 +8,12 @@ public enum SlowKind
     /// <summary>Starts the built bot as a process of its own (<see cref="BotProcess"/>, <see cref="BotCommand"/>).</summary>
     Process,
 
+    /// <summary>
+    /// Starts the whole bot in process for every test (<see cref="BotApp"/>, <see cref="LocalBotTest"/>): a fresh
+    /// database, seed import and search index, about a second each.
+    /// </summary>
+    Host,
+
     /// <summary>Needs a PostgreSQL server (configured or throwaway).</summary>
     Postgres,
 
