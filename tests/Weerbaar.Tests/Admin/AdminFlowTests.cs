@@ -16,6 +16,7 @@ namespace Weerbaar.Tests.Admin;
 /// Keeping the knowledge current from Teams, over HTTP: an admin (by Entra object id) adds, edits, publishes and rolls
 /// back articles in the personal chat; users' next questions follow at once; everyone else is refused at every verb.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class AdminFlowTests : IAsyncLifetime
 {
     private const string NewTitle = "Hoe werkt de oefening Zonnebloemdag in onze gemeente?";

@@ -15,6 +15,7 @@ namespace Weerbaar.Tests.Admin;
 /// download address (here a local server standing in for SharePoint), checks it all and publishes all or nothing. Only
 /// admins, only allowed hosts, only so much.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class FileImportTests : IAsyncLifetime
 {
     private const string OldTitle = "Wat hoort er in een noodpakket?";

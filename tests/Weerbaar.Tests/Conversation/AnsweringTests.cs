@@ -16,6 +16,7 @@ namespace Weerbaar.Tests.Conversation;
 /// Questions answered from the seeded knowledge over real HTTP: the answer card with its sources, "lees meer",
 /// 👍/👎 feedback stored without a user id, honest abstention, follow-ups in context, small talk and bad input.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class AnsweringTests : LocalBotTest
 {
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");

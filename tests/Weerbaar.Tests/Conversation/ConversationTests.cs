@@ -5,7 +5,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Conversation;
 
 /// <summary>What users see in Teams, driven over real HTTP: activities in, replies recorded by the connector stand-in.</summary>
-public sealed class ConversationTests : LocalBotTest
+public sealed class ConversationTests(SharedBotTest.Host host) : SharedBotTest(host)
 {
     [Fact]
     public async Task InstallInPersonalChat_SendsOneWelcomeCard_EvenWhenTeamsSendsSeveralEvents()

@@ -13,6 +13,7 @@ namespace Weerbaar.Tests.Conversation;
 /// with citations, the AI label, the sources and Teams' own feedback buttons; the extractive card with a note when the
 /// model fails; and no model call at all when the knowledge does not know.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class GeneratedAnswerTests : IAsyncLifetime
 {
     private const string Question = "Wat moet er in een noodpakket?";

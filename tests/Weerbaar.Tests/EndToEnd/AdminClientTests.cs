@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Weerbaar.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
@@ -11,6 +12,7 @@ namespace Weerbaar.Tests.EndToEnd;
 /// title, publish, and the next question gets the new text. Its own fixture, so the edited article stays out of the
 /// other tests.
 /// </summary>
+[Slow(SlowKind.Browser, SlowKind.Process)]
 public sealed class AdminClientTests(TeamsClientFixture fixture) : IClassFixture<TeamsClientFixture>
 {
     private const string NewTitle = "Wat stopt u in een noodpakket voor 72 uur?";

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Weerbaar.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
@@ -9,6 +10,7 @@ namespace Weerbaar.Tests.EndToEnd;
 /// label, a citation that opens its source and Teams' own feedback buttons; with the model down, the same question
 /// gets the extractive card.
 /// </summary>
+[Slow(SlowKind.Browser, SlowKind.Process)]
 public sealed class GenerativeClientTests(GenerativeClientFixture fixture) : IClassFixture<GenerativeClientFixture>
 {
     private const string Question = "Wat moet er in een noodpakket?";

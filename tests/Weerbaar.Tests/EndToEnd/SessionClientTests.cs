@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
+using Weerbaar.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
@@ -14,6 +15,7 @@ namespace Weerbaar.Tests.EndToEnd;
 /// facilitator's own view (Action.Execute answers replace the pressed card), a contribution, a step change, an
 /// agreement with a date, and the report. Its own fixture, so these cards with inputs stay out of the other tests' page.
 /// </summary>
+[Slow(SlowKind.Browser, SlowKind.Process)]
 public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixture<TeamsClientFixture>
 {
     private const string Organisation = "Gemeente Testdorp";

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Weerbaar.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Weerbaar.Tests.EndToEnd.PlaygroundPage;
 
@@ -10,6 +11,7 @@ namespace Weerbaar.Tests.EndToEnd;
 /// install, the help card on a typed command and on a card button, and a real @mention in a group chat. Each test
 /// opens its own chat first, so the order of the tests does not matter; the chats keep their history on the page.
 /// </summary>
+[Slow(SlowKind.Browser, SlowKind.Process)]
 public sealed class TeamsClientTests(TeamsClientFixture fixture) : IClassFixture<TeamsClientFixture>
 {
     private const string HelpHeading = "Wat kunt u mij vragen?";

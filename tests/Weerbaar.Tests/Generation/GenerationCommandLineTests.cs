@@ -4,6 +4,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Generation;
 
 /// <summary><c>ask --json</c> and <c>eval --llm</c> through the same generation pipeline, as the built program, against the model stand-in.</summary>
+[Slow(SlowKind.Process)]
 public sealed class GenerationCommandLineTests : IAsyncLifetime
 {
     private readonly string _folder = TestDirectories.Create("cli");

@@ -4,6 +4,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Harness;
 
 /// <summary>The floor the load compares with: the harness's bare echo bot, run as a process like the load runs it.</summary>
+[Slow(SlowKind.Process)]
 public sealed class EchoBotTests
 {
     [Fact]

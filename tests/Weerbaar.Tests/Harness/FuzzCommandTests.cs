@@ -3,6 +3,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Harness;
 
 /// <summary>The <c>fuzz</c> verb, run as the built harness against a bot process with a few cases.</summary>
+[Slow(SlowKind.Soak, SlowKind.Process)]
 public sealed class FuzzCommandTests
 {
     private readonly string _folder = TestDirectories.Create("fuzz");

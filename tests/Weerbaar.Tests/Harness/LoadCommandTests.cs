@@ -6,6 +6,7 @@ namespace Weerbaar.Tests.Harness;
 /// The <c>load</c> benchmark verb, run as the built harness with tiny sizes: that it runs its scenarios end to end
 /// and reports them. Never its timings, which belong to the machine.
 /// </summary>
+[Slow(SlowKind.Soak, SlowKind.Process)]
 public sealed class LoadCommandTests
 {
     private readonly string _folder = TestDirectories.Create("load");

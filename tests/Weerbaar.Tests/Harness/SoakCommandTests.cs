@@ -3,6 +3,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Harness;
 
 /// <summary>The <c>soak</c> verb, run as the built harness for one minute with a few chats: it runs every role and reports.</summary>
+[Slow(SlowKind.Soak, SlowKind.Process)]
 public sealed class SoakCommandTests
 {
     [Fact]

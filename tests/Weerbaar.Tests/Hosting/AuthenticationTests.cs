@@ -36,6 +36,7 @@ public sealed class AuthenticatedBot : IAsyncLifetime
 }
 
 /// <summary>With an app id, CloudAdapter validates every caller's token; a rejected call runs nothing.</summary>
+[Slow(SlowKind.Process)]
 public sealed class AuthenticationTests(AuthenticatedBot fixture) : IClassFixture<AuthenticatedBot>
 {
     [Fact]
@@ -151,6 +152,7 @@ public sealed class AuthenticationTests(AuthenticatedBot fixture) : IClassFixtur
 }
 
 /// <summary>When the token metadata cannot be fetched, callers are told to come back (503), not that the bot broke.</summary>
+[Slow(SlowKind.Process)]
 public sealed class MetadataUnavailableTests
 {
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
+    [Slow(SlowKind.Process)]
     [InlineData("MicrosoftAppId", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "MicrosoftAppPassword is missing")]
     [InlineData("Bot:MaxRequestBytes", "10", "MaxRequestBytes")]
     [InlineData("Bot:TurnsPerUserPerMinute", "0", "TurnsPerUserPerMinute")]

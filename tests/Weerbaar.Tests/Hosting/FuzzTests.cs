@@ -15,6 +15,7 @@ namespace Weerbaar.Tests.Hosting;
 /// 501), the bot keeps answering, the database passes its integrity check, and what was stored before — the
 /// knowledge, a running session, feedback — is unchanged. A failing case replays with the same seed and index.
 /// </summary>
+[Slow(SlowKind.Soak)]
 public sealed class FuzzTests : LocalBotTest
 {
     private const int Seed = 20261128;

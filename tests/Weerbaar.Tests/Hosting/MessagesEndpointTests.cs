@@ -8,7 +8,7 @@ namespace Weerbaar.Tests.Hosting;
 /// Bad input at <c>/api/messages</c>: the caller gets a 4xx or a silent 200 as fits, never a 500 and never a stack
 /// trace, and nothing is processed.
 /// </summary>
-public sealed class MessagesEndpointTests : LocalBotTest
+public sealed class MessagesEndpointTests(SharedBotTest.Host host) : SharedBotTest(host)
 {
     public static TheoryData<string, string> MalformedBodies => new()
     {
@@ -107,6 +107,7 @@ public sealed class MessagesEndpointTests : LocalBotTest
 }
 
 /// <summary>Fail closed: outside Development a deployment without an app id refuses every caller.</summary>
+[Slow(SlowKind.Host)]
 public sealed class CallerPolicyTests
 {
     [Fact]
@@ -135,6 +136,7 @@ public sealed class CallerPolicyTests
 }
 
 /// <summary>/healthz follows the database: 503 once it stops answering.</summary>
+[Slow(SlowKind.Host)]
 public sealed class HealthCheckTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Weerbaar.Tests.Hosting;
 /// with no user text or ids in it. Several bots run in this process at once, so the tests only look for what their
 /// own turns must have added.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class MetricsTests : LocalBotTest
 {
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");

@@ -7,6 +7,7 @@ namespace Weerbaar.Tests.Hosting;
 /// Replies through a connector that throttles, fails or hangs: a 429 is waited out and the reply sent once; a 5xx on a
 /// create is not repeated (no duplicate message); a hanging call is cut off and the turn ends.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class OutboundFaultTests : LocalBotTest
 {
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");

@@ -9,6 +9,7 @@ namespace Weerbaar.Tests.Hosting;
 /// <c>/healthz/ready</c> tells a load balancer whether to send traffic: the database answers and the search index is
 /// loaded. <c>/healthz</c> stays the liveness check it was (the database only).
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class ReadinessTests : LocalBotTest
 {
     [Fact]

@@ -4,6 +4,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Hosting;
 
 /// <summary>Teams redelivers a message when the reply was slow: the same activity id is answered once.</summary>
+[Slow(SlowKind.Host)]
 public sealed class RedeliveryTests : LocalBotTest
 {
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");

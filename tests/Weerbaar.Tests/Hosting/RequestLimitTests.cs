@@ -4,6 +4,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Hosting;
 
 /// <summary>Request bodies over <c>Bot:MaxRequestBytes</c> (256 KB) are refused with 413 before anything runs.</summary>
+[Slow(SlowKind.Host)]
 public sealed class RequestLimitTests : LocalBotTest
 {
     private readonly TeamsUser _anna = TeamsUser.Create("Anna");

@@ -13,6 +13,7 @@ namespace Weerbaar.Tests.Hosting;
 /// Two organisations (Entra tenants) on one deployment: each one's unanswered questions, feedback, sessions and reports
 /// stay with it, while the knowledge is shared; a tenant the deployment does not serve is refused before anything runs.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class TenantTests : IAsyncLifetime
 {
     private const string TenantA = "aaaaaaaa-0000-4000-8000-00000000000a";

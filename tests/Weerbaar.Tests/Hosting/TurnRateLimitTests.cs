@@ -8,6 +8,7 @@ namespace Weerbaar.Tests.Hosting;
 /// A user (or a conversation) sending more than the per-minute limit is asked, once and in Dutch, to wait; the extra
 /// turns do not run, nothing fails, and other users carry on.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class TurnRateLimitTests : IAsyncLifetime
 {
     private readonly TeamsUser _fast = TeamsUser.Create("Snelle Typist");

@@ -5,6 +5,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Knowledge;
 
 /// <summary>The knowledge verbs of the command line, run as the built program against a fresh database.</summary>
+[Slow(SlowKind.Process)]
 public sealed class CommandLineTests
 {
     private readonly string _folder = TestDirectories.Create("cli");

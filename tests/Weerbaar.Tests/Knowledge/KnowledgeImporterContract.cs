@@ -159,4 +159,5 @@ public abstract class KnowledgeImporterContract(StorageProvider provider) : IAsy
 
 public sealed class SqliteKnowledgeImporterTests() : KnowledgeImporterContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresKnowledgeImporterTests() : KnowledgeImporterContract(StorageProvider.Postgres);

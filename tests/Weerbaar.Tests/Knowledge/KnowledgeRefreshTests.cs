@@ -8,6 +8,7 @@ using static Weerbaar.Tests.Conversation.ConversationTests;
 namespace Weerbaar.Tests.Knowledge;
 
 /// <summary>A change in the published knowledge reaches the answers within seconds, without a restart.</summary>
+[Slow(SlowKind.Host)]
 public sealed class KnowledgeRefreshTests
 {
     [Fact]

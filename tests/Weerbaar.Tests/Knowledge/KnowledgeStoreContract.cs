@@ -123,4 +123,5 @@ public abstract class KnowledgeStoreContract(StorageProvider provider) : IAsyncL
 
 public sealed class SqliteKnowledgeStoreTests() : KnowledgeStoreContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresKnowledgeStoreTests() : KnowledgeStoreContract(StorageProvider.Postgres);

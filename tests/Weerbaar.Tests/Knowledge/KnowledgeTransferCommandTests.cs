@@ -5,6 +5,7 @@ using Weerbaar.Tests.Support;
 namespace Weerbaar.Tests.Knowledge;
 
 /// <summary><c>kb import</c> and <c>kb export</c>, run as the built program against a fresh (seeded) database.</summary>
+[Slow(SlowKind.Process)]
 public sealed class KnowledgeTransferCommandTests
 {
     private const string NewTitle = "Wat hoort er in een noodpakket voor thuis?";

@@ -10,6 +10,7 @@ namespace Weerbaar.Tests.Manifest;
 /// The <c>manifest</c> verb as an operator runs it: <c>dotnet Weerbaar.Bot.dll manifest --out ...</c> in its own
 /// process, reading appsettings.json next to the dll, environment variables and arguments.
 /// </summary>
+[Slow(SlowKind.Process)]
 public sealed class ManifestCommandTests : IDisposable
 {
     private static readonly string[] RequiredKeys =

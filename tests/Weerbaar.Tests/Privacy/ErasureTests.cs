@@ -12,6 +12,7 @@ namespace Weerbaar.Tests.Privacy;
 /// "verwijder mijn gegevens": in the personal chat the user's contributions lose the link to them (the text stays),
 /// sessions they led no longer name them, their chat history with the bot is gone, and the bot says what it erased.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class ErasureTests : LocalBotTest
 {
     private readonly TeamsUser _lead = TeamsUser.Create("Gespreksleider");

@@ -11,6 +11,7 @@ namespace Weerbaar.Tests.Privacy;
 /// person types or is: names, ids, questions, comments, contributions, card input, the conversation id. None of the
 /// markers may appear in any log entry or scope; each turn has its scope with a hash, never the conversation id.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class LogLeakTests : IAsyncLifetime
 {
     private const string Marker = "qzmark";

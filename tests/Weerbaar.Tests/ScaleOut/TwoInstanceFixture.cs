@@ -22,15 +22,15 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
 
     public BotProcess Second { get; private set; } = null!;
 
-    /// <summary>Why the instances could not start here (no PostgreSQL configured); each test then skips with it.</summary>
+    /// <summary>Why the instances could not start here (no PostgreSQL configured or installed); each test then skips with it.</summary>
     public string? UnavailableReason { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
         // A fixture that throws fails its tests instead of skipping them: the reason waits for the tests.
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable)))
+        if (!TestEnvironment.HasPostgres)
         {
-            UnavailableReason = $"Two instances need PostgreSQL: set {TestEnvironment.PostgresVariable} (e.g. Host=127.0.0.1;Username=postgres;Password=…).";
+            UnavailableReason = $"Two instances need PostgreSQL. {TestEnvironment.PostgresMissingReason}";
             return;
         }
 

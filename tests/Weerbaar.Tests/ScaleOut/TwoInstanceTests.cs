@@ -12,6 +12,7 @@ namespace Weerbaar.Tests.ScaleOut;
 /// Two instances on one PostgreSQL database: a session driven through both loses and doubles nothing, an article
 /// published through one is answered by the other within seconds, and a due reminder goes out once.
 /// </summary>
+[Slow(SlowKind.Process, SlowKind.Postgres)]
 public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixture<TwoInstanceFixture>
 {
     private const int Users = 10;

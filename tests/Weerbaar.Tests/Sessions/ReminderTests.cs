@@ -15,6 +15,7 @@ namespace Weerbaar.Tests.Sessions;
 /// The follow-up reminder, on a fake clock: chosen on the report card, posted once in the same conversation when due
 /// (by the hosted service), given up after Teams refuses it, and dropped when the bot leaves the conversation.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class ReminderTests : IAsyncLifetime
 {
     // The clock starts today: the seed knowledge is refused when its "laatst gecontroleerd" lies after the clock's day.

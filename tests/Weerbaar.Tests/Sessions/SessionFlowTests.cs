@@ -12,6 +12,7 @@ namespace Weerbaar.Tests.Sessions;
 /// users), from the setup card to the report — and the robustness cases: refusals, double clicks, stale cards,
 /// simultaneous clicks, throttling and a restart.
 /// </summary>
+[Slow(SlowKind.Host)]
 public sealed class SessionFlowTests : LocalBotTest
 {
     private readonly TeamsUser _lead = TeamsUser.Create("Fenna Facilitator");

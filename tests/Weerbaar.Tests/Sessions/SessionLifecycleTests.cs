@@ -5,6 +5,7 @@ using static Weerbaar.Tests.Conversation.ConversationTests;
 namespace Weerbaar.Tests.Sessions;
 
 /// <summary>A session survives a restart of the bot, and runs in a personal chat with one person as facilitator and participant.</summary>
+[Slow(SlowKind.Host)]
 public sealed class SessionLifecycleTests
 {
     [Fact]

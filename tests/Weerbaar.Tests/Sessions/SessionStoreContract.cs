@@ -100,4 +100,5 @@ public abstract class SessionStoreContract(StorageProvider provider) : IAsyncLif
 
 public sealed class SqliteSessionStoreTests() : SessionStoreContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresSessionStoreTests() : SessionStoreContract(StorageProvider.Postgres);

@@ -166,6 +166,7 @@ public abstract class BotStorageContract(StorageProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    [Slow(SlowKind.Host)]
     public async Task StateWrittenByOneAppInstance_IsReadByASecondInstanceAfterTheFirstStops()
     {
         await using (var first = new BotApp(_database.Settings))
@@ -210,4 +211,5 @@ public sealed class Note : IStoreItem
 
 public sealed class SqliteBotStorageTests() : BotStorageContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresBotStorageTests() : BotStorageContract(StorageProvider.Postgres);

@@ -80,4 +80,5 @@ public abstract class SharedCoordinationContract(StorageProvider provider) : IAs
 
 public sealed class SqliteSharedCoordinationTests() : SharedCoordinationContract(StorageProvider.Sqlite);
 
+[Slow(SlowKind.Postgres)]
 public sealed class PostgresSharedCoordinationTests() : SharedCoordinationContract(StorageProvider.Postgres);

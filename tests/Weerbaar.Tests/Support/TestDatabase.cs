@@ -50,7 +50,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, $"Data Source={path}", null, null);
         }
 
-        var admin = TestEnvironment.PostgresAdminConnectionString();
+        var admin = await TestEnvironment.PostgresAdminConnectionStringAsync();
         var name = $"weerbaar_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
