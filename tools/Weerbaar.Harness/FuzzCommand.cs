@@ -29,8 +29,8 @@ internal static class FuzzCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         await using var connector = await ConnectorStandIn.StartAsync();
         connector.RecordCalls = false;
-        await using var database = LoadDatabase.CreateSqlite();
-        var settings = database.LocalBotSettings();
+        await using var database = TestDatabase.CreateSqlite();
+        var settings = LocalBotSettings.For(database);
         FuzzReport report;
         bool healthy;
         await using (var bot = await BotProcess.StartAsync(settings, workingDirectory: database.Folder))

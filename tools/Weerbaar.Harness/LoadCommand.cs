@@ -106,9 +106,9 @@ internal static class LoadCommand
     private static async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, LoadSettings settings, LoadRunner runner, CancellationToken cancellationToken)
     {
         await using var database = scenario.Postgres
-            ? await LoadDatabase.CreatePostgresAsync(settings.PostgresAdmin!, cancellationToken)
-            : LoadDatabase.CreateSqlite();
-        var botSettings = database.LocalBotSettings();
+            ? await TestDatabase.CreatePostgresAsync(settings.PostgresAdmin!, cancellationToken)
+            : TestDatabase.CreateSqlite();
+        var botSettings = LocalBotSettings.For(database);
         string[] program = scenario.Echo ? [EchoBot.Program, EchoBot.Verb] : ["Weerbaar.Bot.dll"];
 
         // One after the other: the first applies the migrations and imports the seed, the second finds them done.
@@ -122,7 +122,7 @@ internal static class LoadCommand
             }
 
             var (samples, elapsed) = await runner.RunAsync([.. instances.Select(instance => instance.MessagesUrl)], settings.Size, cancellationToken);
-            return new ScenarioResult(scenario, database.Provider, samples, elapsed);
+            return new ScenarioResult(scenario, database.Provider.ToString(), samples, elapsed);
         }
         finally
         {

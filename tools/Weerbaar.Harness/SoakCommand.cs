@@ -35,8 +35,8 @@ internal static class SoakCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var standIn = await ConnectorStandIn.StartAsync();
         var connector = new ConversationInboxes(standIn);
-        await using var database = string.IsNullOrWhiteSpace(postgres) ? LoadDatabase.CreateSqlite() : await LoadDatabase.CreatePostgresAsync(postgres, cancellationToken);
-        var settings = database.LocalBotSettings();
+        await using var database = string.IsNullOrWhiteSpace(postgres) ? TestDatabase.CreateSqlite() : await TestDatabase.CreatePostgresAsync(postgres, cancellationToken);
+        var settings = LocalBotSettings.For(database);
         settings["Admin:UserAadObjectIds:0"] = AdminObjectId;
         // The soak measures the bot under sustained use, not the protection against one runaway user.
         settings["Bot:TurnsPerUserPerMinute"] = "10000";

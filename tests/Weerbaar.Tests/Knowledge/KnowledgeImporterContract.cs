@@ -22,7 +22,7 @@ public abstract class KnowledgeImporterContract(StorageProvider provider) : IAsy
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabases.CreateAsync(provider);
         _contexts = await _database.MigrateAsync();
         _store = new KnowledgeStore(_contexts, TimeProvider.System);
         _importer = new KnowledgeImporter(_contexts, TimeProvider.System);

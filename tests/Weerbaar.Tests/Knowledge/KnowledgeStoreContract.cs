@@ -20,7 +20,7 @@ public abstract class KnowledgeStoreContract(StorageProvider provider) : IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabases.CreateAsync(provider);
         _contexts = await _database.MigrateAsync();
 
         Store = new KnowledgeStore(_contexts, TimeProvider.System);

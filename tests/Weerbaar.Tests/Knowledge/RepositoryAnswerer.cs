@@ -26,7 +26,7 @@ public sealed class RepositoryAnswerer : IAsyncDisposable
 
     public static async Task<RepositoryAnswerer> CreateAsync(AnswerOptions? options = null)
     {
-        var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var database = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
         var contexts = await database.MigrateAsync();
         var search = new KnowledgeSearch();
         search.Replace(RepositoryKnowledge.Published);

@@ -14,7 +14,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task ExpiredQuestionsAndComments_AreRemoved_RecentOnesStay()
     {
-        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var database = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
         var contexts = await database.MigrateAsync();
         var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
         await using (var db = contexts.CreateDbContext())
@@ -48,7 +48,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task FinishedSessionsExpiredReportsAndOldActionRecords_AreRemoved_OpenSessionsStay()
     {
-        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var database = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
         var contexts = await database.MigrateAsync();
         var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
         await using (var db = contexts.CreateDbContext())

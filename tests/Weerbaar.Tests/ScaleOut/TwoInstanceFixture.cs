@@ -34,7 +34,7 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
             return;
         }
 
-        Database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        Database = await TestDatabases.CreateAsync(StorageProvider.Postgres);
         Connector = await ConnectorStandIn.StartAsync();
         var settings = new Dictionary<string, string?>(Database.Settings)
         {

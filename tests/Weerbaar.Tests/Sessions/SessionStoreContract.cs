@@ -15,7 +15,7 @@ public abstract class SessionStoreContract(StorageProvider provider) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabases.CreateAsync(provider);
         _store = new SessionStore(await _database.MigrateAsync(), TimeProvider.System);
     }
 

@@ -22,7 +22,7 @@ public abstract class BotStorageContract(StorageProvider provider) : IAsyncLifet
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabases.CreateAsync(provider);
         Storage = new EfBotStorage(new StateStore(await _database.MigrateAsync(), TimeProvider.System));
     }
 

@@ -16,7 +16,7 @@ public abstract class SharedCoordinationContract(StorageProvider provider) : IAs
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabases.CreateAsync(provider);
         _contexts = await _database.MigrateAsync();
     }
 
