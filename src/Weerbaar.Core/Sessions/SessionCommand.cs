@@ -29,6 +29,12 @@ public sealed record Complete : SessionCommand;
 
 public sealed record Cancel : SessionCommand;
 
+/// <summary>
+/// Ends the session the way the moment allows: completes it at the last step once an agreement is recorded, cancels
+/// it otherwise. What typed "stop" means, so a facilitator need not know which of the two applies.
+/// </summary>
+public sealed record EndSession : SessionCommand;
+
 /// <summary>The facilitator hands the role to another member.</summary>
 public sealed record HandOver(string ToKey) : SessionCommand;
 

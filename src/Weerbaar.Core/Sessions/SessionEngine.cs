@@ -28,11 +28,15 @@ public static class SessionEngine
     /// </summary>
     public const int MinContributionsToRevealAnonymously = 3;
 
+    /// <summary>Follow-up reminders can be asked for this many weeks ahead.</summary>
+    public const int MinReminderWeeks = 1;
+    public const int MaxReminderWeeks = 52;
+
     /// <summary>
-    /// Starts a session at its first step. The bot validates the setup card first, so invalid settings are a programming
-    /// error here and throw <see cref="ArgumentException"/>. When the chosen steps do not end with an
-    /// <see cref="ScenarioPart.Afspraken"/> step, the scenario's (last) one is added: a session always ends with
-    /// agreements, because <see cref="Complete"/> needs at least one.
+    /// Starts a session at its first step. The bot checks the setup card with <see cref="SettingsError"/> first, so
+    /// invalid settings are a programming error here and throw <see cref="ArgumentException"/>. When the chosen steps
+    /// do not end with an <see cref="ScenarioPart.Afspraken"/> step, the scenario's (last) one is added: a session
+    /// always ends with agreements, because <see cref="Complete"/> needs at least one.
     /// </summary>
     public static SessionState Start(Guid id, SessionSettings settings, string facilitatorKey, Scenario scenario, DateTimeOffset now)
     {
@@ -41,52 +45,18 @@ public static class SessionEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(facilitatorKey);
         ArgumentNullException.ThrowIfNull(settings.StepIds, nameof(settings));
 
-        var name = settings.OrganisationName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > MaxOrganisationNameLength)
+        if (!scenario.Steps.Any(s => s.Part == ScenarioPart.Afspraken))
         {
-            throw new ArgumentException($"The organisation name must be 1 to {MaxOrganisationNameLength} characters.", nameof(settings));
+            throw new ArgumentException("The scenario has no step for agreements.", nameof(scenario));
         }
 
-        if (!Enum.IsDefined(settings.Kind))
+        if (SettingsError(settings, scenario) is string error)
         {
-            throw new ArgumentException("Unknown kind of organisation.", nameof(settings));
+            throw new ArgumentException(error, nameof(settings));
         }
 
-        if (!AllowedTotalMinutes.Contains(settings.TotalMinutes))
-        {
-            throw new ArgumentException($"A session lasts {string.Join(", ", AllowedTotalMinutes)} minutes.", nameof(settings));
-        }
-
-        if (settings.StepIds.Count == 0)
-        {
-            throw new ArgumentException("A session needs at least one step.", nameof(settings));
-        }
-
-        var stepIds = settings.StepIds.ToList();
-        if (scenario.Step(stepIds[^1])?.Part != ScenarioPart.Afspraken)
-        {
-            var afspraken = scenario.Steps.LastOrDefault(s => s.Part == ScenarioPart.Afspraken)
-                ?? throw new ArgumentException("The scenario has no step for agreements.", nameof(scenario));
-            stepIds.Add(afspraken.Id);
-        }
-
-        var previous = -1;
-        foreach (var stepId in stepIds)
-        {
-            var index = IndexOfStep(scenario, stepId);
-            if (index < 0)
-            {
-                throw new ArgumentException($"The scenario has no step '{stepId}'.", nameof(settings));
-            }
-
-            if (index <= previous)
-            {
-                throw new ArgumentException("The steps must be chosen once each and in the scenario's order.", nameof(settings));
-            }
-
-            previous = index;
-        }
-
+        var stepIds = StepsEndingWithAgreements(settings.StepIds, scenario);
+        var name = settings.OrganisationName.Trim();
         var state = new SessionState(
             id,
             SessionStatus.Running,
@@ -101,6 +71,72 @@ public static class SessionEngine
             RevealedSteps: ImmutableHashSet<string>.Empty,
             ReadyKeys: ImmutableHashSet<string>.Empty);
         return state with { StepEndsAt = now + Duration(state, scenario, 0) };
+    }
+
+    /// <summary>
+    /// Why <paramref name="settings"/> cannot start a session, or null when they can: the setup card's answer and
+    /// <see cref="Start"/> are held to the same rules.
+    /// </summary>
+    public static string? SettingsError(SessionSettings settings, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var name = settings.OrganisationName?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > MaxOrganisationNameLength)
+        {
+            return $"The organisation name must be 1 to {MaxOrganisationNameLength} characters.";
+        }
+
+        if (!Enum.IsDefined(settings.Kind))
+        {
+            return "Unknown kind of organisation.";
+        }
+
+        if (!AllowedTotalMinutes.Contains(settings.TotalMinutes))
+        {
+            return $"A session lasts {string.Join(", ", AllowedTotalMinutes)} minutes.";
+        }
+
+        if (settings.StepIds is not { Count: > 0 })
+        {
+            return "A session needs at least one step.";
+        }
+
+        var previous = -1;
+        foreach (var stepId in StepsEndingWithAgreements(settings.StepIds, scenario))
+        {
+            var index = IndexOfStep(scenario, stepId);
+            if (index < 0)
+            {
+                return $"The scenario has no step '{stepId}'.";
+            }
+
+            if (index <= previous)
+            {
+                return "The steps must be chosen once each and in the scenario's order.";
+            }
+
+            previous = index;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actorKey"/> may ask for a follow-up reminder <paramref name="weeks"/> ahead: the
+    /// facilitator, once the session is completed (a reminder asks how the agreements are going).
+    /// </summary>
+    public static SessionRefusal ReminderRefusal(SessionState state, string actorKey, int? weeks)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.IsFacilitator(actorKey))
+        {
+            return SessionRefusal.NotFacilitator;
+        }
+
+        return state.Status == SessionStatus.Completed && weeks is >= MinReminderWeeks and <= MaxReminderWeeks
+            ? SessionRefusal.None
+            : SessionRefusal.InvalidValue;
     }
 
     /// <summary>
@@ -141,10 +177,15 @@ public static class SessionEngine
     /// Decides what <paramref name="command"/> from <paramref name="actorKey"/> does to <paramref name="state"/> at
     /// <paramref name="now"/>. A refused command returns the very same state instance.
     /// </summary>
+    /// <param name="shownStepId">
+    /// The step the card showed when its button was pressed, or null for a typed command. A button of a step the
+    /// group has left is refused (<see cref="SessionRefusal.StepOver"/>): it was meant for that step, and carried out
+    /// now it would land on another one (a contribution to the wrong question, a second "volgende").
+    /// </param>
     /// <exception cref="ArgumentException">
     /// Only for programming errors: an unknown command type, or a scenario that does not hold the session's steps.
     /// </exception>
-    public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now)
+    public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now, string? shownStepId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
@@ -154,6 +195,12 @@ public static class SessionEngine
         if (!state.IsOpen)
         {
             return Refuse(state, SessionRefusal.SessionClosed);
+        }
+
+        // Taking over does not depend on the step: a participant may press it on any card once the facilitator left.
+        if (shownStepId is not null && shownStepId != state.CurrentStepId && command is not TakeOver)
+        {
+            return Refuse(state, SessionRefusal.StepOver);
         }
 
         if (command.NeedsFacilitator && !state.IsFacilitator(actorKey))
@@ -177,6 +224,9 @@ public static class SessionEngine
             AddAgreement agreement => RecordAgreement(state, agreement, now),
             Complete => Finish(state),
             Cancel => Shared(state with { Status = SessionStatus.Cancelled }),
+            EndSession => state.IsAtLastStep() && state.Agreements.Count > 0
+                ? Finish(state)
+                : Shared(state with { Status = SessionStatus.Cancelled }),
             HandOver handOver => string.IsNullOrWhiteSpace(handOver.ToKey) || state.IsFacilitator(handOver.ToKey)
                 ? Refuse(state, SessionRefusal.InvalidValue)
                 : Shared(state with { FacilitatorKey = handOver.ToKey }),
@@ -419,6 +469,18 @@ public static class SessionEngine
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(bytes, value);
         hash.AppendData(bytes);
+    }
+
+    private static List<string> StepsEndingWithAgreements(IReadOnlyList<string> chosen, Scenario scenario)
+    {
+        var stepIds = chosen.ToList();
+        if (scenario.Step(stepIds[^1])?.Part != ScenarioPart.Afspraken
+            && scenario.Steps.LastOrDefault(s => s.Part == ScenarioPart.Afspraken) is { } afspraken)
+        {
+            stepIds.Add(afspraken.Id);
+        }
+
+        return stepIds;
     }
 
     private static int IndexOfStep(Scenario scenario, string stepId)
