@@ -9,7 +9,7 @@ namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
 /// Builds the gesprekstool cards from a session and the scenario. Every card carries a fresh card token in its
-/// buttons' data: a double click sends the same token twice, which the coordinator answers once.
+/// buttons' data: a double click sends the same token twice, which the session service carries out once.
 /// </summary>
 public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider)
 {
@@ -60,19 +60,23 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         return BotCards.ToAttachment(templates.Render(CardName.SessionShared, data));
     }
 
-    /// <summary>The personal view: controls and counts for the facilitator, questions with inputs for a participant.</summary>
-    public Attachment View(StoredSession session, Scenario scenario, string viewerKey, string message)
+    /// <summary>
+    /// The personal view: controls and counts for the facilitator, questions with inputs for a participant. The same
+    /// state, viewer, message and <paramref name="cardVersion"/> always give the same card, which is how a repeated
+    /// action gets its original answer.
+    /// </summary>
+    /// <param name="cardVersion">The token the card's buttons send back (<see cref="NewToken"/>).</param>
+    public Attachment View(Guid sessionId, SessionState state, Scenario scenario, string viewerKey, string message, string cardVersion)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var state = session.State;
+        ArgumentNullException.ThrowIfNull(state);
         var step = StepOf(state, scenario);
-        var card = NewToken();
+        var card = cardVersion;
         var stepId = state.CurrentStepId;
         var isFacilitator = state.IsFacilitator(viewerKey);
         var contributions = state.CurrentStepContributions();
         JsonObject Action(params (string Key, string Value)[] extra)
         {
-            var action = new JsonObject { ["sessionId"] = session.Id.ToString(), ["step"] = stepId, ["card"] = card };
+            var action = new JsonObject { ["sessionId"] = sessionId.ToString(), ["step"] = stepId, ["card"] = card };
             foreach (var (key, value) in extra)
             {
                 action[key] = value;

@@ -10,7 +10,10 @@ public static class SessionServiceCollectionExtensions
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionService>();
         services.AddSingleton<SessionCards>();
+        services.AddSingleton<SessionPublisher>();
+        services.AddSingleton<SessionSetup>();
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<RefreshAudience>();
         services.AddSingleton<SessionCoordinator>();
@@ -26,7 +29,7 @@ public static class SessionServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapSessionReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionCoordinator sessions, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionStore sessions, CancellationToken cancellationToken) =>
         {
             var html = file.EndsWith(".html", StringComparison.Ordinal);
             var token = Path.GetFileNameWithoutExtension(file);

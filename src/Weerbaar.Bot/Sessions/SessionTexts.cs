@@ -61,6 +61,31 @@ public static class SessionTexts
         _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
     };
 
+    /// <summary>What the member who asked is told about a decision: the refusal, or what was done.</summary>
+    public static string Outcome(SessionCommand command, SessionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!decision.Accepted)
+        {
+            return Refusal(decision.Refusal);
+        }
+
+        return command switch
+        {
+            Contribute => ContributionSaved,
+            WithdrawContribution => ContributionWithdrawn,
+            EditContribution => ContributionEdited,
+            MarkReady => ReadySaved,
+            AddAgreement => AgreementSaved,
+            TakeOver => TakenOver,
+            HandOver => HandedOver,
+            Cancel => Cancelled,
+            Complete => Completed,
+            EndSession => decision.State.Status == SessionStatus.Completed ? Completed : Cancelled,
+            _ => string.Empty,
+        };
+    }
+
     public static string Status(SessionState state, int contributions, int participants, int ready, string timing) =>
         $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {contributions} bijdragen bij deze stap van {participants} deelnemers; {ready} {(ready == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.";
 }

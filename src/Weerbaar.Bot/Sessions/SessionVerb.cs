@@ -1,6 +1,9 @@
 namespace Weerbaar.Bot.Sessions;
 
-/// <summary>The <c>verb</c> values of the gesprekstool cards' Action.Execute buttons.</summary>
+/// <summary>
+/// The <c>verb</c> values of the gesprekstool cards' Action.Execute buttons. What each one asks for is in
+/// <see cref="SessionCommandTable"/>.
+/// </summary>
 public static class SessionVerb
 {
     public const string Start = "sessionStart";

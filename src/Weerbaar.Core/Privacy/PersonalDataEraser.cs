@@ -50,6 +50,10 @@ public sealed class PersonalDataEraser(IDbContextFactory<WeerbaarDbContext> cont
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // A kept card action names its actor and holds a copy of the session state; it only guards against a repeated
+        // click, so dropping it costs nothing.
+        await db.SessionActions.Where(a => a.Key.Contains(subject.UserId) || a.Decision.Contains(subject.UserId)).ExecuteDeleteAsync(cancellationToken);
         var keys = subject.StateKeys.ToList();
         var stateRecords = await db.StateRecords.Where(r => keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken);
         var audit = subject.AadObjectId is { Length: > 0 } aad

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Weerbaar.Core.Sessions;
 
 /// <summary>Why the engine did not carry out a command; the bot turns each into a friendly Dutch message.</summary>
@@ -31,5 +33,6 @@ public enum SessionRefusal
 /// </summary>
 public sealed record SessionDecision(SessionState State, SessionRefusal Refusal, bool SharedCardChanged)
 {
+    [JsonIgnore]
     public bool Accepted => Refusal == SessionRefusal.None;
 }

@@ -37,8 +37,11 @@ public sealed class SessionRecord
 }
 
 /// <summary>
-/// The response to one card action, kept so a repeated action (a double click arrives as two activities with
-/// different ids) is processed once and gets its original response. Written in the same transaction as the change.
+/// One card action that changed a session, kept so a repeated action (a double click arrives as two activities with
+/// different ids) is processed once and gets its original response. Holds what the response is made from — the
+/// decision and the version token of the card that answered — rather than the rendered card, so the record stays
+/// free of layout and the repeat is rendered by the same code as the first answer. Written in the same transaction
+/// as the change.
 /// </summary>
 public sealed class SessionActionRecord
 {
@@ -46,7 +49,11 @@ public sealed class SessionActionRecord
 
     public Guid SessionId { get; set; }
 
-    public required string Response { get; set; }
+    /// <summary>The engine's <see cref="SessionDecision"/> as JSON (<see cref="SessionStateJson"/>).</summary>
+    public required string Decision { get; set; }
+
+    /// <summary>The card token the response card carried.</summary>
+    public required string CardVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Weerbaar.Core.Sessions;
 
-/// <summary>How a <see cref="SessionState"/> is stored: System.Text.Json with enums as names, so rows stay readable.</summary>
+/// <summary>
+/// How a <see cref="SessionState"/> (and a <see cref="SessionDecision"/> kept for a repeated card action) is stored:
+/// System.Text.Json with enums as names, so rows stay readable.
+/// </summary>
 public static class SessionStateJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -15,6 +18,11 @@ public static class SessionStateJson
 
     public static SessionState Deserialize(string json) =>
         JsonSerializer.Deserialize<SessionState>(json, Options) ?? throw new JsonException("A stored session state is empty.");
+
+    public static string SerializeDecision(SessionDecision decision) => JsonSerializer.Serialize(decision, Options);
+
+    public static SessionDecision DeserializeDecision(string json) =>
+        JsonSerializer.Deserialize<SessionDecision>(json, Options) ?? throw new JsonException("A stored session decision is empty.");
 }
 
 /// <summary>System.Text.Json writes an <see cref="IReadOnlySet{T}"/> of strings as an array but cannot read one back.</summary>

@@ -10,14 +10,11 @@ public sealed record SessionPlace(string ChannelId, string ConversationId, strin
 public sealed record StoredSession(Guid Id, SessionPlace Place, SessionState State, int Version, string? SharedCardActivityId, string? FacilitatorUserId);
 
 /// <summary>
-/// Sessions in the database. Every change is load → decide → save against the version that was loaded; a lost race
-/// retries with the fresh state, so concurrent contributions are never lost. A card action's dedupe key and response
-/// are written in the same transaction as the change they guard.
+/// Sessions in the database: creating, finding and the bookkeeping beside the state (shared card, reports). Changes to
+/// the state go through <see cref="SessionService"/>, which saves against the version it loaded.
 /// </summary>
 public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
-    private const int MaxAttempts = 20;
-
     public async Task<StoredSession> CreateAsync(SessionPlace place, SessionState state, string facilitatorUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(place);
@@ -50,6 +47,15 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
         return record is null ? null : ToStored(record);
     }
 
+    /// <summary>
+    /// The session, if it belongs to this conversation. A session belongs to the conversation it was started in: a
+    /// card (or forged card data) from any other conversation, of this organisation or another, cannot see or change it.
+    /// </summary>
+    public async Task<StoredSession?> FindInConversationAsync(Guid id, string channelId, string conversationId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) is { } session && session.Place.ChannelId == channelId && session.Place.ConversationId == conversationId
+            ? session
+            : null;
+
     /// <summary>The open (running or paused) session of a conversation, if any; the newest one when there are several.</summary>
     public async Task<StoredSession?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -70,66 +76,6 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
             .OrderByDescending(r => r.UpdatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         return record is null ? null : ToStored(record);
-    }
-
-    /// <summary>
-    /// Applies <paramref name="decide"/> to the current state and saves the result, retrying on a lost race. When
-    /// <paramref name="actionKey"/> was processed before, nothing changes and the stored response is returned.
-    /// </summary>
-    /// <param name="respond">The response to keep for <paramref name="actionKey"/>, made from the decision.</param>
-    public async Task<SessionChange> ChangeAsync(
-        Guid sessionId,
-        Func<SessionState, SessionDecision> decide,
-        string? actionKey,
-        Func<SessionDecision, string>? respond,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(decide);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            if (actionKey is not null && await db.SessionActions.AsNoTracking().FirstOrDefaultAsync(a => a.Key == actionKey, cancellationToken) is { } earlier)
-            {
-                return SessionChange.Repeated(earlier.Response);
-            }
-
-            var record = await db.Sessions.FirstOrDefaultAsync(r => r.Id == sessionId, cancellationToken)
-                ?? throw new InvalidOperationException("The session does not exist.");
-            var decision = decide(SessionStateJson.Deserialize(record.State));
-            if (!decision.Accepted)
-            {
-                return SessionChange.Decided(decision, ToStored(record), response: null);
-            }
-
-            var now = timeProvider.GetUtcNow();
-            record.State = SessionStateJson.Serialize(decision.State);
-            record.Status = decision.State.Status;
-            record.Version++;
-            record.UpdatedAt = now;
-            var response = respond?.Invoke(decision);
-            if (actionKey is not null && response is not null)
-            {
-                db.SessionActions.Add(new SessionActionRecord { Key = actionKey, SessionId = sessionId, Response = response, CreatedAt = now });
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return SessionChange.Decided(decision, ToStored(record), response);
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                // Another change (or the same action from a double click) won the race: decide again on fresh state.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Records the new facilitator's Teams user id after a hand-over or take-over.</summary>
-    public async Task SetFacilitatorUserAsync(Guid sessionId, string userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Sessions.Where(r => r.Id == sessionId).ExecuteUpdateAsync(set => set.SetProperty(r => r.FacilitatorUserId, userId), cancellationToken);
     }
 
     /// <summary>Remembers the shared card's activity id once it has been posted.</summary>
@@ -157,19 +103,11 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
         return await db.SessionReports.AsNoTracking().FirstOrDefaultAsync(r => r.Token == token && r.ExpiresAt > now, cancellationToken);
     }
 
-    private static StoredSession ToStored(SessionRecord record) => new(
+    internal static StoredSession ToStored(SessionRecord record) => new(
         record.Id,
         new SessionPlace(record.ChannelId, record.ConversationId, record.ServiceUrl, record.TenantId),
         SessionStateJson.Deserialize(record.State),
         record.Version,
         record.SharedCardActivityId,
         record.FacilitatorUserId);
-}
-
-/// <summary>The outcome of <see cref="SessionStore.ChangeAsync"/>.</summary>
-public sealed record SessionChange(SessionDecision? Decision, StoredSession? Session, string? Response, bool IsRepeat)
-{
-    public static SessionChange Repeated(string response) => new(null, null, response, true);
-
-    public static SessionChange Decided(SessionDecision decision, StoredSession session, string? response) => new(decision, session, response, false);
 }

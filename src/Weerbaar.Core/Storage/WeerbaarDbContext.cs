@@ -137,6 +137,7 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.ToTable("session_actions");
             entity.HasKey(r => r.Key);
             entity.Property(r => r.Key).HasMaxLength(200);
+            entity.Property(r => r.CardVersion).HasMaxLength(64);
             entity.HasIndex(r => r.CreatedAt);
         });
 

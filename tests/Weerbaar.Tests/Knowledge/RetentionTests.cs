@@ -59,7 +59,7 @@ public sealed class RetentionTests
             }
 
             db.SessionReports.Add(new SessionReportRecord { Token = "expired-token-0000", SessionId = Guid.NewGuid(), Markdown = "m", Html = "h", CreatedAt = now.AddDays(-40), ExpiresAt = now.AddDays(-10) });
-            db.SessionActions.Add(new SessionActionRecord { Key = "old", SessionId = Guid.NewGuid(), Response = "r", CreatedAt = now.AddDays(-2) });
+            db.SessionActions.Add(new SessionActionRecord { Key = "old", SessionId = Guid.NewGuid(), Decision = "{}", CardVersion = "v", CreatedAt = now.AddDays(-2) });
             await db.SaveChangesAsync();
         }
 

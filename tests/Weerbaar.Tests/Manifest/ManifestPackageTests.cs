@@ -107,7 +107,7 @@ public sealed class ManifestPackageTests(ManifestPackageFixture package) : IClas
                 // A listed command is one the bot recognises, or an example question (any question is answered).
                 Assert.True(
                     UserCommand.Parse(title) == UserCommandKind.Help
-                        || TypedSessionCommand.Parse(title)?.Kind is TypedSessionCommandKind.Start or TypedSessionCommandKind.Report
+                        || SessionCommandTable.FromText(title)?.Action is SessionAction.OpenSetup or SessionAction.Report
                         || title.EndsWith('?'),
                     $"Command '{title}' is neither a command the bot knows nor a question.");
             }

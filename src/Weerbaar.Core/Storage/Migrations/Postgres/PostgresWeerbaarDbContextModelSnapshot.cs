@@ -331,10 +331,15 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CardVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Response")
+                    b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("text");
 

@@ -316,10 +316,15 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Response")
+                    b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

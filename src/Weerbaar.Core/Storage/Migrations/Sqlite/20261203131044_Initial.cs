@@ -134,7 +134,8 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                 {
                     Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Response = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", nullable: false),
+                    CardVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -135,7 +135,8 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                 {
                     Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Response = table.Column<string>(type: "text", nullable: false),
+                    Decision = table.Column<string>(type: "text", nullable: false),
+                    CardVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

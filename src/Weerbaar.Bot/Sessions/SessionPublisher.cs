@@ -1,0 +1,112 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Hosting;
+using Weerbaar.Core.Sessions;
+
+namespace Weerbaar.Bot.Sessions;
+
+/// <summary>
+/// What the whole group sees of a session in the chat: the shared card (posted at the start, updated in place when a
+/// decision says so), the report once the session is completed, and a step's contributions posted on request.
+/// </summary>
+public sealed class SessionPublisher(
+    SessionStore store,
+    SessionCards cards,
+    RefreshAudience audience,
+    SharedCardUpdater updater,
+    IHttpContextAccessor http,
+    IOptions<SessionOptions> options,
+    TimeProvider timeProvider,
+    BotMetrics metrics,
+    ILogger<SessionPublisher> logger)
+{
+    /// <summary>Posts a new session's shared card and remembers its activity id for the updates.</summary>
+    public async Task PostSharedCardAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(session);
+        var refreshUserIds = await audience.ForAsync(turnContext, session, cancellationToken);
+        var shared = MessageFactory.Attachment(cards.Shared(session, scenario, refreshUserIds));
+        shared.Summary = $"Gesprekstool: {session.State.Settings.OrganisationName}";
+        var posted = await turnContext.SendActivityAsync(shared, cancellationToken);
+        if (posted?.Id is string id)
+        {
+            await store.SetSharedCardAsync(session.Id, id, cancellationToken);
+        }
+    }
+
+    /// <summary>Shows the group what a saved change did: the shared card when the decision changed it, the report on completion.</summary>
+    public async Task PublishAsync(ITurnContext turnContext, SessionChange change, Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.IsRepeat || !change.Decision.Accepted)
+        {
+            return;
+        }
+
+        var session = change.Session;
+        if (change.Decision.SharedCardChanged && session.SharedCardActivityId is string activityId)
+        {
+            var refreshUserIds = await audience.ForAsync(turnContext, session, cancellationToken);
+            try
+            {
+                await updater.UpdateAsync(turnContext, activityId, cards.Shared(session, scenario, refreshUserIds), cancellationToken);
+            }
+            catch (ErrorResponseException exception)
+            {
+                // The change itself is saved; the shared card catches up with the next step change or "toon mijn weergave".
+                Log.SharedCardNotUpdated(logger, session.Id, exception.GetType().Name);
+            }
+        }
+
+        if (session.State.Status == SessionStatus.Completed)
+        {
+            metrics.SessionCompleted();
+            await PostReportAsync(turnContext, session, scenario, cancellationToken);
+        }
+    }
+
+    /// <summary>Saves the report behind fresh links and posts its card.</summary>
+    public async Task PostReportAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(session);
+        var today = SessionClock.Today(timeProvider.GetUtcNow());
+        var days = options.Value.ReportLinkDays;
+        var token = await store.SaveReportAsync(
+            session.Id,
+            SessionReport.Markdown(session.State, scenario, today),
+            SessionReport.Html(session.State, scenario, today),
+            TimeSpan.FromDays(days),
+            cancellationToken);
+        var baseUrl = BaseUrl();
+        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
+        report.Summary = $"Verslag: {session.State.Settings.OrganisationName}";
+        await turnContext.SendActivityAsync(report, cancellationToken);
+    }
+
+    // A long list does not fit on a card, so the current step's contributions go into the chat, without authors.
+    public static async Task PostContributionsAsync(ITurnContext turnContext, SessionState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(state);
+        var lines = state.CurrentStepContributions().Select(c => "- " + CardText.Literal(string.Join(' ', c.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        foreach (var chunk in lines.Chunk(40))
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(string.Join('\n', chunk)), cancellationToken);
+        }
+    }
+
+    private string BaseUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        {
+            return options.Value.PublicBaseUrl.TrimEnd('/');
+        }
+
+        var request = http.HttpContext?.Request;
+        return request is null ? string.Empty : $"{request.Scheme}://{request.Host}";
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Weerbaar.Core.Storage;
+
+namespace Weerbaar.Core.Sessions;
+
+/// <summary>What a user asks of a session: the command, who asks (their Teams user id), and the step their card showed.</summary>
+/// <param name="ShownStepId">The step on the pressed card; null for a typed command, which always means the current step.</param>
+public sealed record SessionRequest(Guid SessionId, SessionCommand Command, string ActorKey, string? ShownStepId = null);
+
+/// <summary>
+/// The card action behind a request: the key that recognises it when it arrives again, and the version token of the
+/// card that answers it, kept so the answer to a repeat is the very same card.
+/// </summary>
+public sealed record CardActionStamp(string Key, string CardVersion);
+
+/// <summary>
+/// What a request did: the session as it now stands and the engine's decision. For a repeated card action nothing was
+/// changed; <see cref="Decision"/> and <see cref="CardVersion"/> are then the first action's, to answer it the same way.
+/// </summary>
+public sealed record SessionChange(StoredSession Session, SessionDecision Decision, string? CardVersion, bool IsRepeat);
+
+/// <summary>
+/// Carries out what users ask of a session: load → decide (the pure <see cref="SessionEngine"/>) → save against the
+/// version that was loaded. A lost race decides again on the fresh state, so concurrent contributions are never lost;
+/// a card action's dedupe record is written in the same transaction as the change it guards. The caller renders the
+/// returned decision.
+/// </summary>
+public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextFactory, SessionStore store, TimeProvider timeProvider)
+{
+    private const int MaxAttempts = 20;
+
+    /// <summary>Starts a session led by <paramref name="facilitatorKey"/>; the settings passed <see cref="SessionEngine.SettingsError"/>.</summary>
+    public async Task<StoredSession> StartAsync(SessionPlace place, SessionSettings settings, string facilitatorKey, Scenario scenario, CancellationToken cancellationToken)
+    {
+        var state = SessionEngine.Start(Guid.NewGuid(), settings, facilitatorKey, scenario, timeProvider.GetUtcNow());
+        return await store.CreateAsync(place, state, facilitatorKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides <paramref name="request"/> on the session's current state and saves an accepted decision. When
+    /// <paramref name="action"/> was processed before, nothing changes and the first decision comes back.
+    /// </summary>
+    public async Task<SessionChange> ApplyAsync(SessionRequest request, Scenario scenario, CardActionStamp? action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            if (action is not null && await db.SessionActions.AsNoTracking().FirstOrDefaultAsync(a => a.Key == action.Key, cancellationToken) is { } earlier)
+            {
+                var current = await db.Sessions.AsNoTracking().FirstAsync(r => r.Id == request.SessionId, cancellationToken);
+                return new SessionChange(SessionStore.ToStored(current), SessionStateJson.DeserializeDecision(earlier.Decision), earlier.CardVersion, IsRepeat: true);
+            }
+
+            var record = await db.Sessions.FirstOrDefaultAsync(r => r.Id == request.SessionId, cancellationToken)
+                ?? throw new InvalidOperationException("The session does not exist.");
+            var now = timeProvider.GetUtcNow();
+            var state = SessionStateJson.Deserialize(record.State);
+            var decision = SessionEngine.Decide(state, request.Command, request.ActorKey, scenario, now, request.ShownStepId);
+            if (!decision.Accepted)
+            {
+                return new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);
+            }
+
+            record.State = SessionStateJson.Serialize(decision.State);
+            record.Status = decision.State.Status;
+            record.Version++;
+            record.UpdatedAt = now;
+
+            // Keys are Teams user ids, so after a hand-over or take-over the shared card refreshes for the new facilitator.
+            if (decision.State.FacilitatorKey != state.FacilitatorKey)
+            {
+                record.FacilitatorUserId = decision.State.FacilitatorKey;
+            }
+
+            if (action is not null)
+            {
+                db.SessionActions.Add(new SessionActionRecord
+                {
+                    Key = action.Key,
+                    SessionId = request.SessionId,
+                    Decision = SessionStateJson.SerializeDecision(decision),
+                    CardVersion = action.CardVersion,
+                    CreatedAt = now,
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another change (or the same action from a double click) won the race: decide again on fresh state.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+}
