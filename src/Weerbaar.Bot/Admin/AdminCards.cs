@@ -3,32 +3,38 @@ using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Sessions;
+using Weerbaar.Core.Admin;
+using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Language;
 
 namespace Weerbaar.Bot.Admin;
 
-/// <summary>A message on an admin card: green when something worked, red when it did not, with the reasons.</summary>
-public sealed record AdminMessage(string Text, bool IsProblem = false, IReadOnlyList<string>? Problems = null)
-{
-    public static AdminMessage None { get; } = new(string.Empty);
-
-    public JsonObject AddTo(JsonObject data)
-    {
-        data["message"] = Text;
-        data["messageColor"] = IsProblem ? "Attention" : "Good";
-        data["problems"] = new JsonArray([.. (Problems ?? []).Select(p => (JsonNode)new JsonObject { ["text"] = CardText.Literal(p) })]);
-        return data;
-    }
-}
-
 /// <summary>One row of a list card, with its buttons.</summary>
 public sealed record AdminRow(string Text, string Detail, IReadOnlyList<(string Title, string Verb, JsonObject Data)> Buttons);
 
-/// <summary>Renders the admin card templates (<c>cards/admin-*.json</c>).</summary>
+/// <summary>Renders the admin card templates (<c>cards/admin-*.json</c>) from what the admin's actions return.</summary>
 public sealed class AdminCards(CardTemplates templates)
 {
-    public Attachment Home(JsonObject data, AdminMessage message) => Render(CardName.AdminHome, message.AddTo(data));
+    /// <param name="query">What the admin typed in the search box, shown there again as typed.</param>
+    public Attachment Home(AdminOverview overview, string query, int staleAfterDays, AdminMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        var data = new JsonObject
+        {
+            ["summary"] = AdminTexts.HomeSummary(overview.PublishedCount, overview.Drafts.Count, overview.Stale.Count, staleAfterDays),
+            ["query"] = query,
+            ["waiting"] = Rows(overview.Drafts.Take(KnowledgeAdmin.ListedRows).Select(d => ($"{CardText.Literal(d.Key)}: concept van {Author(d.Author)}", d.Kind, d.Key))),
+            ["hasWaiting"] = overview.Drafts.Count > 0,
+            ["stale"] = Rows(overview.Stale.Take(KnowledgeAdmin.ListedRows).Select(a => ($"{CardText.Literal(a.Title)} (laatst gecontroleerd {DutchDates.Format(a.LastChecked)})", KnowledgeKind.Article, a.Id))),
+            ["hasStale"] = overview.Stale.Count > 0,
+            ["staleTitle"] = $"Langer dan {staleAfterDays} dagen niet gecontroleerd",
+            ["hasResults"] = overview.Query.Length > 0,
+            ["resultsTitle"] = overview.Found.Count == 0 ? AdminTexts.NoResults(CardText.Literal(overview.Query)) : $"Gevonden: {overview.Found.Count}",
+            ["results"] = Rows(overview.Found.Select(f => (f.Published is Article a ? $"**{CardText.Literal(a.Title)}** ({a.Id})" : $"{f.Key} (concept)", KnowledgeKind.Article, f.Key))),
+        };
+        return Render(CardName.AdminHome, message.AddTo(data));
+    }
 
     public Attachment Article(ArticleDraft draft, KnowledgeItemDetails? item, bool isNew, AdminMessage message)
     {
@@ -42,10 +48,10 @@ public sealed class AdminCards(CardTemplates templates)
         return Render(CardName.AdminArticle, message.AddTo(data));
     }
 
-    public Attachment Text(KnowledgeKind kind, KnowledgeItemDetails item, IReadOnlyList<string> parts, int part, string text, AdminMessage message)
+    public Attachment Text(TextPartEdit edit, AdminMessage message)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(edit);
+        var (kind, item, parts, part) = (edit.Kind, edit.Item, edit.Parts, edit.Part);
         var data = new JsonObject
         {
             ["heading"] = kind == KnowledgeKind.Scenario ? AdminTexts.BlocksHeadingScenario : AdminTexts.BlocksHeadingResources,
@@ -54,11 +60,11 @@ public sealed class AdminCards(CardTemplates templates)
             ["part"] = part.ToString(CultureInfo.InvariantCulture),
             ["parts"] = new JsonArray([.. parts.Select((p, i) => (JsonNode)new JsonObject
             {
-                ["title"] = TextParts.NameOf(p, i, AdminTexts.BlockHead),
+                ["title"] = TextParts.NameOf(p, i),
                 ["value"] = i.ToString(CultureInfo.InvariantCulture),
             })]),
             ["label"] = AdminTexts.BlockLabel,
-            ["text"] = text,
+            ["text"] = edit.Text,
             ["open"] = new JsonObject { ["verb"] = AdminVerb.Blocks, ["kind"] = kind.ToString() },
             ["action"] = new JsonObject
             {
@@ -73,9 +79,73 @@ public sealed class AdminCards(CardTemplates templates)
         return Render(CardName.AdminText, message.AddTo(data));
     }
 
-    public Attachment List(string title, string intro, IReadOnlyList<AdminRow> rows, AdminMessage message)
+    public Attachment History(KnowledgeItemDetails item, AdminMessage message)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(item);
+        var rows = item.Versions.Take(KnowledgeAdmin.ListedRows).Select(version =>
+        {
+            var buttons = new List<(string, string, JsonObject)>();
+            var data = new JsonObject
+            {
+                ["verb"] = AdminVerb.Rollback,
+                ["kind"] = item.Kind.ToString(),
+                ["item"] = item.Key,
+                ["itemVersion"] = item.ItemVersion.ToString(CultureInfo.InvariantCulture),
+            };
+            if (version.Number == item.PublishedNumber)
+            {
+                buttons.Add(("Terugdraaien", AdminVerb.Rollback, data));
+            }
+            else
+            {
+                data["number"] = version.Number.ToString(CultureInfo.InvariantCulture);
+                buttons.Add(("Deze versie terugzetten", AdminVerb.Rollback, data));
+            }
+
+            return new AdminRow(
+                $"**Versie {version.Number}** · {StatusWord(version.Status)}",
+                $"{Author(version.Author)}, {When(version.CreatedAt)}: {CardText.Literal(version.Summary)}",
+                buttons);
+        }).ToList();
+        return List(AdminTexts.HistoryTitle(item.Key), AdminTexts.HistoryIntro, rows, message);
+    }
+
+    public Attachment Log(IReadOnlyList<KnowledgeAuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var rows = entries.Select(e => new AdminRow(
+            $"**{ActionWord(e.Action)}**: {CardText.Literal(e.Key)}, versie {e.VersionNumber}",
+            $"{CardText.Literal(e.ActorName)}, {When(e.At)}: {CardText.Literal(e.Summary)}",
+            [])).ToList();
+        return List(AdminTexts.LogTitle, AdminTexts.LogIntro(rows.Count), rows, AdminMessage.None);
+    }
+
+    public Attachment Questions(IReadOnlyList<QuestionGroup> groups, AdminMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var rows = groups.Take(KnowledgeAdmin.ListedRows).Select(g => new AdminRow(
+            CardText.Literal(g.Example),
+            AdminTexts.QuestionGroupLine(g.Count, g.Partial, When(g.LastAskedAt)),
+            [
+                ("Maak artikel", AdminVerb.NewFromQuestion, new JsonObject { ["verb"] = AdminVerb.NewFromQuestion, ["question"] = g.Example }),
+                ("Buiten scope", AdminVerb.OutOfScope, new JsonObject { ["verb"] = AdminVerb.OutOfScope, ["normalized"] = g.NormalizedTexts[0] }),
+            ])).ToList();
+        return List(AdminTexts.QuestionsTitle, AdminTexts.QuestionsIntro, rows, message);
+    }
+
+    public Attachment Feedback(IReadOnlyList<ArticleFeedback> perArticle, IReadOnlyDictionary<string, Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(perArticle);
+        ArgumentNullException.ThrowIfNull(articles);
+        var rows = perArticle.Take(KnowledgeAdmin.ListedRows).Select(a => new AdminRow(
+            $"**{CardText.Literal(articles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",
+            string.Join(" · ", a.Comments.Select(c => $"“{CardText.Literal(c)}”")),
+            articles.ContainsKey(a.ArticleId) ? [("Bewerken", AdminVerb.Edit, new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = nameof(KnowledgeKind.Article), ["item"] = a.ArticleId })] : [])).ToList();
+        return List(AdminTexts.FeedbackTitle, AdminTexts.FeedbackIntro, rows, AdminMessage.None);
+    }
+
+    private Attachment List(string title, string intro, List<AdminRow> rows, AdminMessage message)
+    {
         var data = new JsonObject
         {
             ["title"] = title,
@@ -93,7 +163,7 @@ public sealed class AdminCards(CardTemplates templates)
         return Render(CardName.AdminList, message.AddTo(data));
     }
 
-    public static JsonObject Action(KnowledgeKind kind, string key, int? itemVersion, bool isNew = false, int parts = 1) => new()
+    private static JsonObject Action(KnowledgeKind kind, string key, int? itemVersion, bool isNew = false, int parts = 1) => new()
     {
         ["verb"] = AdminVerb.Save,
         ["kind"] = kind.ToString(),
@@ -103,10 +173,17 @@ public sealed class AdminCards(CardTemplates templates)
         ["parts"] = parts.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Who made a version, for people: the seed import has a technical name in the database.</summary>
-    public static string Author(string author) => author == KnowledgeItemVersion.SeedAuthor ? AdminTexts.SeedAuthor : CardText.Literal(author);
+    private static JsonArray Rows(IEnumerable<(string Text, KnowledgeKind Kind, string Key)> rows) =>
+        [.. rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["text"] = r.Text,
+            ["edit"] = new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = r.Kind.ToString(), ["item"] = r.Key },
+        })];
 
-    public static string When(DateTimeOffset at) => $"{DutchDates.Format(SessionClock.Today(at))} om {SessionClock.TimeOfDay(at)}";
+    /// <summary>Who made a version, for people: the seed import has a technical name in the database.</summary>
+    private static string Author(string author) => author == KnowledgeItemVersion.SeedAuthor ? AdminTexts.SeedAuthor : CardText.Literal(author);
+
+    private static string When(DateTimeOffset at) => $"{DutchDates.Format(SessionClock.Today(at))} om {SessionClock.TimeOfDay(at)}";
 
     private static string Status(KnowledgeItemDetails item)
     {
@@ -117,11 +194,20 @@ public sealed class AdminCards(CardTemplates templates)
     private static string Published(KnowledgeItemDetails item) =>
         item.PublishedNumber is int number ? $"versie {number}" : AdminTexts.NotPublishedYet;
 
-    public static string StatusWord(KnowledgeVersionStatus status) => status switch
+    private static string StatusWord(KnowledgeVersionStatus status) => status switch
     {
         KnowledgeVersionStatus.Published => "gepubliceerd",
         KnowledgeVersionStatus.Draft => "concept",
         _ => "eerder gepubliceerd",
+    };
+
+    private static string ActionWord(KnowledgeAction action) => action switch
+    {
+        KnowledgeAction.DraftSaved => "Concept opgeslagen",
+        KnowledgeAction.Published => "Gepubliceerd",
+        KnowledgeAction.Unpublished => "Uit publicatie gehaald",
+        KnowledgeAction.RolledBack => "Teruggedraaid",
+        _ => "Geïmporteerd",
     };
 
     private Attachment Render(string name, JsonObject data) => BotCards.ToAttachment(templates.Render(name, data));
