@@ -10,10 +10,11 @@ using Weerbaar.Core.Language;
 
 namespace Weerbaar.Bot.Admin;
 
-/// <summary>One row of a list card, with its buttons.</summary>
-public sealed record AdminRow(string Text, string Detail, IReadOnlyList<(string Title, string Verb, JsonObject Data)> Buttons);
-
-/// <summary>Renders the admin card templates (<c>cards/admin-*.json</c>) from what the admin's actions return.</summary>
+/// <summary>
+/// Renders the admin card templates (<c>cards/admin-*.json</c>) from what the admin's actions return. The templates
+/// state every button and its data; this class gives them values only, as text wherever a value travels back in a
+/// button's data, because that is what <see cref="AdminCardData"/> reads.
+/// </summary>
 public sealed class AdminCards(CardTemplates templates)
 {
     /// <param name="query">What the admin typed in the search box, shown there again as typed.</param>
@@ -42,9 +43,9 @@ public sealed class AdminCards(CardTemplates templates)
         var data = ArticleForm.Values(draft);
         data["heading"] = isNew ? AdminTexts.NewArticleHeading : AdminTexts.EditArticleHeading(draft.Id);
         data["status"] = item is null ? string.Empty : Status(item);
-        data["isNew"] = isNew;
+        data["isNew"] = isNew ? "true" : "false";
         data["isPublished"] = item?.PublishedNumber is not null;
-        data["action"] = Action(KnowledgeKind.Article, draft.Id, item?.ItemVersion, isNew, data["parts"]!.GetValue<int>());
+        data["itemVersion"] = item is null ? string.Empty : Number(item.ItemVersion);
         return Render(CardName.AdminArticle, message.AddTo(data));
     }
 
@@ -57,24 +58,18 @@ public sealed class AdminCards(CardTemplates templates)
             ["heading"] = kind == KnowledgeKind.Scenario ? AdminTexts.BlocksHeadingScenario : AdminTexts.BlocksHeadingResources,
             ["status"] = AdminTexts.BlocksStatus(Published(item), part + 1, parts.Count),
             ["hasParts"] = parts.Count > 1,
-            ["part"] = part.ToString(CultureInfo.InvariantCulture),
+            ["part"] = Number(part),
             ["parts"] = new JsonArray([.. parts.Select((p, i) => (JsonNode)new JsonObject
             {
                 ["title"] = TextParts.NameOf(p, i),
-                ["value"] = i.ToString(CultureInfo.InvariantCulture),
+                ["value"] = Number(i),
             })]),
             ["label"] = AdminTexts.BlockLabel,
             ["text"] = edit.Text,
-            ["open"] = new JsonObject { ["verb"] = AdminVerb.Blocks, ["kind"] = kind.ToString() },
-            ["action"] = new JsonObject
-            {
-                ["verb"] = AdminVerb.SaveText,
-                ["kind"] = kind.ToString(),
-                ["item"] = item.Key,
-                ["itemVersion"] = item.ItemVersion.ToString(CultureInfo.InvariantCulture),
-                ["part"] = part.ToString(CultureInfo.InvariantCulture),
-                ["baseNumber"] = item.LatestNumber.ToString(CultureInfo.InvariantCulture),
-            },
+            ["kind"] = kind.ToString(),
+            ["item"] = item.Key,
+            ["itemVersion"] = Number(item.ItemVersion),
+            ["baseNumber"] = Number(item.LatestNumber),
         };
         return Render(CardName.AdminText, message.AddTo(data));
     }
@@ -82,103 +77,76 @@ public sealed class AdminCards(CardTemplates templates)
     public Attachment History(KnowledgeItemDetails item, AdminMessage message)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var rows = item.Versions.Take(KnowledgeAdmin.ListedRows).Select(version =>
+        var data = List(AdminTexts.HistoryTitle(item.Key), AdminTexts.HistoryIntro, item.Versions.Take(KnowledgeAdmin.ListedRows).Select(version => new JsonObject
         {
-            var buttons = new List<(string, string, JsonObject)>();
-            var data = new JsonObject
-            {
-                ["verb"] = AdminVerb.Rollback,
-                ["kind"] = item.Kind.ToString(),
-                ["item"] = item.Key,
-                ["itemVersion"] = item.ItemVersion.ToString(CultureInfo.InvariantCulture),
-            };
-            if (version.Number == item.PublishedNumber)
-            {
-                buttons.Add(("Terugdraaien", AdminVerb.Rollback, data));
-            }
-            else
-            {
-                data["number"] = version.Number.ToString(CultureInfo.InvariantCulture);
-                buttons.Add(("Deze versie terugzetten", AdminVerb.Rollback, data));
-            }
-
-            return new AdminRow(
-                $"**Versie {version.Number}** · {StatusWord(version.Status)}",
-                $"{Author(version.Author)}, {When(version.CreatedAt)}: {CardText.Literal(version.Summary)}",
-                buttons);
-        }).ToList();
-        return List(AdminTexts.HistoryTitle(item.Key), AdminTexts.HistoryIntro, rows, message);
+            ["text"] = $"**Versie {version.Number}** · {StatusWord(version.Status)}",
+            ["detail"] = $"{Author(version.Author)}, {When(version.CreatedAt)}: {CardText.Literal(version.Summary)}",
+            // The published version's button undoes it; any other puts that version back.
+            ["isPublished"] = version.Number == item.PublishedNumber,
+            ["number"] = Number(version.Number),
+        }));
+        data["kind"] = item.Kind.ToString();
+        data["item"] = item.Key;
+        data["itemVersion"] = Number(item.ItemVersion);
+        return Render(CardName.AdminHistory, message.AddTo(data));
     }
 
     public Attachment Log(IReadOnlyList<KnowledgeAuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var rows = entries.Select(e => new AdminRow(
-            $"**{ActionWord(e.Action)}**: {CardText.Literal(e.Key)}, versie {e.VersionNumber}",
-            $"{CardText.Literal(e.ActorName)}, {When(e.At)}: {CardText.Literal(e.Summary)}",
-            [])).ToList();
-        return List(AdminTexts.LogTitle, AdminTexts.LogIntro(rows.Count), rows, AdminMessage.None);
+        var data = List(AdminTexts.LogTitle, AdminTexts.LogIntro(entries.Count), entries.Select(e => new JsonObject
+        {
+            ["text"] = $"**{ActionWord(e.Action)}**: {CardText.Literal(e.Key)}, versie {e.VersionNumber}",
+            ["detail"] = $"{CardText.Literal(e.ActorName)}, {When(e.At)}: {CardText.Literal(e.Summary)}",
+        }));
+        return Render(CardName.AdminLog, AdminMessage.None.AddTo(data));
     }
 
     public Attachment Questions(IReadOnlyList<QuestionGroup> groups, AdminMessage message)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        var rows = groups.Take(KnowledgeAdmin.ListedRows).Select(g => new AdminRow(
-            CardText.Literal(g.Example),
-            AdminTexts.QuestionGroupLine(g.Count, g.Partial, When(g.LastAskedAt)),
-            [
-                ("Maak artikel", AdminVerb.NewFromQuestion, new JsonObject { ["verb"] = AdminVerb.NewFromQuestion, ["question"] = g.Example }),
-                ("Buiten scope", AdminVerb.OutOfScope, new JsonObject { ["verb"] = AdminVerb.OutOfScope, ["normalized"] = g.NormalizedTexts[0] }),
-            ])).ToList();
-        return List(AdminTexts.QuestionsTitle, AdminTexts.QuestionsIntro, rows, message);
+        var data = List(AdminTexts.QuestionsTitle, AdminTexts.QuestionsIntro, groups.Take(KnowledgeAdmin.ListedRows).Select(g => new JsonObject
+        {
+            ["text"] = CardText.Literal(g.Example),
+            ["detail"] = AdminTexts.QuestionGroupLine(g.Count, g.Partial, When(g.LastAskedAt)),
+            ["question"] = g.Example,
+            ["normalized"] = g.NormalizedTexts[0],
+        }));
+        return Render(CardName.AdminQuestions, message.AddTo(data));
     }
 
     public Attachment Feedback(IReadOnlyList<ArticleFeedback> perArticle, IReadOnlyDictionary<string, Article> articles)
     {
         ArgumentNullException.ThrowIfNull(perArticle);
         ArgumentNullException.ThrowIfNull(articles);
-        var rows = perArticle.Take(KnowledgeAdmin.ListedRows).Select(a => new AdminRow(
-            $"**{CardText.Literal(articles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",
-            string.Join(" · ", a.Comments.Select(c => $"“{CardText.Literal(c)}”")),
-            articles.ContainsKey(a.ArticleId) ? [("Bewerken", AdminVerb.Edit, new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = nameof(KnowledgeKind.Article), ["item"] = a.ArticleId })] : [])).ToList();
-        return List(AdminTexts.FeedbackTitle, AdminTexts.FeedbackIntro, rows, AdminMessage.None);
+        var data = List(AdminTexts.FeedbackTitle, AdminTexts.FeedbackIntro, perArticle.Take(KnowledgeAdmin.ListedRows).Select(a => new JsonObject
+        {
+            ["text"] = $"**{CardText.Literal(articles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",
+            ["detail"] = string.Join(" · ", a.Comments.Select(c => $"“{CardText.Literal(c)}”")),
+            ["canEdit"] = article is not null,
+            ["articleId"] = a.ArticleId,
+        }));
+        return Render(CardName.AdminFeedback, AdminMessage.None.AddTo(data));
     }
 
-    private Attachment List(string title, string intro, List<AdminRow> rows, AdminMessage message)
+    // What every list card has: a title, an introduction, the rows, and a sentence for when there are none.
+    private static JsonObject List(string title, string intro, IEnumerable<JsonObject> rows)
     {
-        var data = new JsonObject
+        var array = new JsonArray([.. rows]);
+        return new JsonObject
         {
             ["title"] = title,
             ["intro"] = intro,
             ["empty"] = AdminTexts.Empty,
-            ["isEmpty"] = rows.Count == 0,
-            ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
-            {
-                ["text"] = r.Text,
-                ["detail"] = r.Detail,
-                ["hasButtons"] = r.Buttons.Count > 0,
-                ["buttons"] = new JsonArray([.. r.Buttons.Select(b => (JsonNode)new JsonObject { ["title"] = b.Title, ["verb"] = b.Verb, ["data"] = b.Data })]),
-            })]),
+            ["isEmpty"] = array.Count == 0,
+            ["rows"] = array,
         };
-        return Render(CardName.AdminList, message.AddTo(data));
     }
 
-    private static JsonObject Action(KnowledgeKind kind, string key, int? itemVersion, bool isNew = false, int parts = 1) => new()
-    {
-        ["verb"] = AdminVerb.Save,
-        ["kind"] = kind.ToString(),
-        ["item"] = key,
-        ["itemVersion"] = itemVersion?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        ["isNew"] = isNew ? "true" : "false",
-        ["parts"] = parts.ToString(CultureInfo.InvariantCulture),
-    };
-
     private static JsonArray Rows(IEnumerable<(string Text, KnowledgeKind Kind, string Key)> rows) =>
-        [.. rows.Select(r => (JsonNode)new JsonObject
-        {
-            ["text"] = r.Text,
-            ["edit"] = new JsonObject { ["verb"] = AdminVerb.Edit, ["kind"] = r.Kind.ToString(), ["item"] = r.Key },
-        })];
+        [.. rows.Select(r => (JsonNode)new JsonObject { ["text"] = r.Text, ["kind"] = r.Kind.ToString(), ["key"] = r.Key })];
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Who made a version, for people: the seed import has a technical name in the database.</summary>
     private static string Author(string author) => author == KnowledgeItemVersion.SeedAuthor ? AdminTexts.SeedAuthor : CardText.Literal(author);

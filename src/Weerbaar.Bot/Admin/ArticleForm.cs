@@ -31,7 +31,7 @@ public static class ArticleForm
                 ["label"] = part.Label,
                 ["text"] = part.Text,
             })]),
-            ["parts"] = parts.Count,
+            ["parts"] = parts.Count.ToString(CultureInfo.InvariantCulture),
             ["questions"] = string.Join('\n', draft.Questions),
             ["tags"] = string.Join(", ", draft.Tags),
             ["sources"] = string.Join('\n', draft.Sources.Select(s => string.Join(SourceSeparator, s.Title, s.Url ?? ArticleDraft.NoUrl, s.Publisher, s.Date))),
