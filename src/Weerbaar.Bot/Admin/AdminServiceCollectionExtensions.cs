@@ -1,3 +1,5 @@
+using Weerbaar.Core.Admin;
+
 namespace Weerbaar.Bot.Admin;
 
 public static class AdminServiceCollectionExtensions
@@ -8,7 +10,9 @@ public static class AdminServiceCollectionExtensions
             .Validate(o => o.FileDownloadHosts.All(DownloadAllowList.IsValidSuffix), "Admin:FileDownloadHosts holds host names such as sharepoint.com: no wildcards, no bare top-level domain")
             .ValidateOnStart();
         services.AddSingleton<AdminPolicy>();
+        services.AddSingleton<KnowledgeAdmin>();
         services.AddSingleton<AdminCards>();
+        services.AddSingleton<ArticlePreview>();
         services.AddSingleton<AdminCoordinator>();
         services.AddSingleton<FileDownloader>();
         services.AddSingleton<FileImportCoordinator>();

@@ -53,7 +53,6 @@ public static class AdminTexts
     public const string BlocksHeadingResources = "Bronnenlijst bewerken";
     public const string BlocksHeadingScenario = "Gesprekstool bewerken";
     public const string BlockLabel = "Tekst van dit onderdeel (YAML; let op de inspringing)";
-    public const string BlockHead = "Begin van het bestand";
     public static string BlocksStatus(string published, int part, int parts) => $"Gepubliceerd: {published}. U bewerkt onderdeel {part} van {parts}.";
     public const string UnnamedAdmin = "beheerder";
     public const string FileNotAllowed = "Dit bestand kan ik niet ophalen: het staat niet in de opslag van Teams. Stuur het bestand hier in de chat als bijlage. Er is niets veranderd.";

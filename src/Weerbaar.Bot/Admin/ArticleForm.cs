@@ -31,7 +31,7 @@ public static class ArticleForm
                 ["label"] = part.Label,
                 ["text"] = part.Text,
             })]),
-            ["parts"] = parts.Count,
+            ["parts"] = parts.Count.ToString(CultureInfo.InvariantCulture),
             ["questions"] = string.Join('\n', draft.Questions),
             ["tags"] = string.Join(", ", draft.Tags),
             ["sources"] = string.Join('\n', draft.Sources.Select(s => string.Join(SourceSeparator, s.Title, s.Url ?? ArticleDraft.NoUrl, s.Publisher, s.Date))),
@@ -42,10 +42,10 @@ public static class ArticleForm
     }
 
     /// <summary>
-    /// Reads the submitted form. Fields the form does not show (audience, resources, related, action) come from
-    /// <paramref name="current"/>. Problems are about the form itself; the knowledge checks come later.
+    /// Reads the submitted form. Fields the form does not show (audience, resources, related, action) get a new
+    /// article's defaults; saving keeps the stored ones. Problems are about the form itself; the knowledge checks come later.
     /// </summary>
-    public static (ArticleDraft Draft, IReadOnlyList<string> Problems) Read(JObject data, string key, ArticleDraft? current)
+    public static (ArticleDraft Draft, IReadOnlyList<string> Problems) Read(JObject data, string key)
     {
         ArgumentNullException.ThrowIfNull(data);
         var problems = new List<string>();
@@ -83,15 +83,15 @@ public static class ArticleForm
             Text(data, "title").Trim(),
             Text(data, "summary").Trim(),
             [.. Text(data, "tags").Split(',').Select(t => t.Trim()).Where(t => t.Length > 0)],
-            current?.Audience is { Count: > 0 } audience ? audience : ["iedereen"],
+            ["iedereen"],
             Lines(Text(data, "questions")),
             sources,
-            current?.ResourceIds ?? [],
-            current?.RelatedIds ?? [],
+            [],
+            [],
             lastChecked,
             factsAsOf,
             currentStateAt.Length == 0 ? null : currentStateAt,
-            current?.Action ?? ArticleAction.None,
+            ArticleAction.None,
             body);
         return (draft, problems);
     }

@@ -14,9 +14,12 @@ public static class CardName
     public const string SessionReport = "session-report";
     public const string AdminHome = "admin-home";
     public const string AdminArticle = "admin-article";
-    public const string AdminList = "admin-list";
+    public const string AdminHistory = "admin-history";
+    public const string AdminLog = "admin-log";
+    public const string AdminQuestions = "admin-questions";
+    public const string AdminFeedback = "admin-feedback";
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, AdminHome, AdminArticle, AdminList, AdminText];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }

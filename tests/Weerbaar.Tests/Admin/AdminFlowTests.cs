@@ -95,7 +95,7 @@ public sealed class AdminFlowTests : IAsyncLifetime
 
         var typed = await SendAsync(_userChat, _other, "beheer");
         Assert.Equal(AdminTexts.NoAccess, typed["text"]!.GetValue<string>());
-        foreach (var verb in typeof(AdminVerb).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!))
+        foreach (var verb in AdminCommands.All.Select(c => c.Verb))
         {
             var data = EditData("noodpakket");
             data["itemVersion"] = "1";

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Weerbaar.Bot.Admin;
+namespace Weerbaar.Core.Admin;
 
 /// <summary>
 /// Splits a YAML knowledge file (the resources catalogue, the gesprekstool scenario) into parts an admin can edit in
@@ -9,6 +9,9 @@ namespace Weerbaar.Bot.Admin;
 /// </summary>
 public static partial class TextParts
 {
+    /// <summary>What the part before the first entry is called, in the card and in the change summary.</summary>
+    public const string HeadName = "Begin van het bestand";
+
     public static IReadOnlyList<string> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -33,8 +36,8 @@ public static partial class TextParts
     public static string Join(IEnumerable<string> parts) => string.Join('\n', parts);
 
     /// <summary>What the part is called in the list: its id, or the head of the file.</summary>
-    public static string NameOf(string part, int index, string headName) =>
-        index == 0 ? headName : EntryStart().Match(part.Split('\n')[0]) is { Success: true } match ? match.Groups[1].Value.Trim() : $"{index}";
+    public static string NameOf(string part, int index) =>
+        index == 0 ? HeadName : EntryStart().Match(part.Split('\n')[0]) is { Success: true } match ? match.Groups[1].Value.Trim() : $"{index}";
 
     [GeneratedRegex(@"^\s{0,2}- id:\s*(.*)$")]
     private static partial Regex EntryStart();
