@@ -1,5 +1,6 @@
 using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cli;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Generation;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddGeneration(builder.Configuration);
+builder.Services.AddConversation();
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();

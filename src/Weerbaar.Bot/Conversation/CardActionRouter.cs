@@ -1,10 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
-using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
@@ -24,13 +22,19 @@ public sealed class CardActionRouter(
     QuestionResponder questions,
     KnowledgeSearch search,
     FeedbackStore feedback,
-    SessionCoordinator sessions,
-    AdminCoordinator admin,
+    IEnumerable<ICardActionHandler> features,
     ILogger<CardActionRouter> logger)
 {
+    private readonly ICardActionHandler[] _features = [.. features];
+
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (_features.FirstOrDefault(feature => feature.CanHandle(verb)) is ICardActionHandler handler)
+        {
+            return await handler.HandleAsync(turnContext, verb, data, cancellationToken);
+        }
+
         switch (verb)
         {
             case CardVerb.Help:
@@ -40,16 +44,6 @@ public sealed class CardActionRouter(
             case CardVerb.Ask when Text(data, "question") is string question:
                 await questions.RespondAsync(turnContext, question.Trim(), echoQuestion: true, cancellationToken);
                 return CardActionResult.Replied(ConversationTexts.QuestionReceived);
-
-            case CardVerb.StartSession:
-                await sessions.StartSetupAsync(turnContext, cancellationToken);
-                return CardActionResult.Replied(ConversationTexts.SessionSetupSent);
-
-            case var sessionVerb when SessionVerb.IsSessionVerb(sessionVerb):
-                return await sessions.HandleAsync(turnContext, sessionVerb, data, cancellationToken);
-
-            case var adminVerb when AdminVerb.IsAdminVerb(adminVerb):
-                return await admin.HandleAsync(turnContext, adminVerb, data, cancellationToken);
 
             case CardVerb.ReadMore when Text(data, "articleId") is string articleId:
                 if (!search.Knowledge.Set.ArticlesById.TryGetValue(articleId, out var article))

@@ -2,10 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
-using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Conversation;
@@ -18,13 +16,10 @@ public sealed class WeerbaarBot(
     BotCards cards,
     QuestionResponder questions,
     CardActionRouter cardActions,
-    SessionCoordinator sessions,
-    AdminCoordinator admin,
-    FileImportCoordinator fileImports,
+    TypedCommands typedCommands,
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
     GeneratedAnswerFeedback generatedFeedback,
-    ErasureRequest erasure,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -47,25 +42,12 @@ public sealed class WeerbaarBot(
             return;
         }
 
-        // A file sent without text in the personal chat is an admin's knowledge import.
-        if (text.Length == 0 && await fileImports.TryHandleAsync(turnContext, cancellationToken))
+        foreach (var handler in typedCommands.InOrder)
         {
-            return;
-        }
-
-        if (await erasure.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
-        }
-
-        if (await sessions.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
-        }
-
-        if (await admin.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
+            if (await handler.TryHandleTypedAsync(turnContext, text, cancellationToken))
+            {
+                return;
+            }
         }
 
         if (UserCommand.Parse(text) == UserCommandKind.Help)
