@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;

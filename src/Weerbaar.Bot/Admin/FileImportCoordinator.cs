@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Conversation;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Knowledge;
 

@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Bot.Conversation;

@@ -2,7 +2,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Feedback;
 
 namespace Weerbaar.Bot.Conversation;

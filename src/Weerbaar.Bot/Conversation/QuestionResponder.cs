@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Generation;
 using Weerbaar.Core.Search;

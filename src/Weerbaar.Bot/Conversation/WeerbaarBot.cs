@@ -3,7 +3,6 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Conversation;

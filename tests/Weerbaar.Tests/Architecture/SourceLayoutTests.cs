@@ -18,7 +18,6 @@ public sealed partial class SourceLayoutTests
     private static readonly HashSet<string> KnownCycles =
     [
         "Cards <-> Conversation",
-        "Conversation <-> Hosting",
     ];
 
     [Fact]
