@@ -4,6 +4,7 @@ using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Generation;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Bot.Storage;
 
@@ -24,6 +25,7 @@ builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddGeneration(builder.Configuration);
 builder.Services.AddConversation();
+builder.Services.AddQuestions();
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();

@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Knowledge;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;

@@ -9,7 +9,7 @@ public sealed class AdminTurnHandler(AdminCoordinator admin) : ICardActionHandle
 {
     public int Order => TypedCommandOrder.Admin;
 
-    public bool CanHandle(string verb) => AdminVerb.IsAdminVerb(verb);
+    public bool CanHandle(string verb, JObject? data) => AdminVerb.IsAdminVerb(verb);
 
     public Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken) =>
         admin.HandleAsync(turnContext, verb, data, cancellationToken);

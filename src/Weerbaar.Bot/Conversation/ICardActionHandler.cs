@@ -9,9 +9,13 @@ namespace Weerbaar.Bot.Conversation;
 /// </summary>
 public interface ICardActionHandler
 {
-    /// <summary>Whether <paramref name="verb"/> is one of this feature's; the verb sets of features do not overlap.</summary>
-    bool CanHandle(string verb);
+    /// <summary>
+    /// Whether this handler takes the button: <paramref name="verb"/> is one of this feature's (the verb sets of
+    /// features do not overlap) and, where the feature checks it here, <paramref name="data"/> fits the verb. A button
+    /// nobody takes gets the router's answer to an unknown verb.
+    /// </summary>
+    bool CanHandle(string verb, JObject? data);
 
-    /// <summary>Carries out the button; called only for a verb this handler <see cref="CanHandle"/>.</summary>
+    /// <summary>Carries out the button; called only when <see cref="CanHandle"/> said yes.</summary>
     Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken);
 }

@@ -4,8 +4,8 @@ namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// A feature's typed commands. <see cref="WeerbaarBot"/> offers typed text to the registered handlers in
-/// <see cref="Order"/> (see <see cref="TypedCommandOrder"/>); the first that takes it answers, and text nobody takes is
-/// a question.
+/// <see cref="Order"/> (see <see cref="TypedCommandOrder"/>); the first that takes it answers. The question feature
+/// comes last and takes any text.
 /// </summary>
 public interface ITypedCommandHandler
 {

@@ -3,7 +3,7 @@ namespace Weerbaar.Bot.Conversation;
 /// <summary>
 /// The order in which typed text is offered to the features. A message with files and no text is an admin's import
 /// before anything else; erasing personal data is honoured wherever it is asked; session commands come before admin
-/// commands; whatever is left is help or a question.
+/// commands; then help, and any text left is a question.
 /// </summary>
 public static class TypedCommandOrder
 {
@@ -11,6 +11,10 @@ public static class TypedCommandOrder
     public const int Erasure = 200;
     public const int Sessions = 300;
     public const int Admin = 400;
+    public const int Help = 500;
+
+    /// <summary>Last: takes any text, so nothing after it is reached.</summary>
+    public const int Question = 600;
 }
 
 /// <summary>The registered <see cref="ITypedCommandHandler"/>s in <see cref="ITypedCommandHandler.Order"/>.</summary>

@@ -36,7 +36,7 @@ public sealed class SessionCoordinator(
 
     public int Order => TypedCommandOrder.Sessions;
 
-    public bool CanHandle(string verb) => verb == CardVerb.StartSession || SessionVerb.IsSessionVerb(verb);
+    public bool CanHandle(string verb, JObject? data) => verb == CardVerb.StartSession || SessionVerb.IsSessionVerb(verb);
 
     /// <summary>Carries out a session card button; the returned card replaces the pressed one for this user.</summary>
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken)

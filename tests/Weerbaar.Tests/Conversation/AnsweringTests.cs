@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Language;
 using Weerbaar.Core.Storage;
