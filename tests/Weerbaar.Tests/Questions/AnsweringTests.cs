@@ -11,7 +11,7 @@ using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
-namespace Weerbaar.Tests.Conversation;
+namespace Weerbaar.Tests.Questions;
 
 /// <summary>
 /// Questions answered from the seeded knowledge over real HTTP: the answer card with its sources, "lees meer",
