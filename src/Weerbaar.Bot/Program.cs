@@ -1,8 +1,10 @@
 using Weerbaar.Bot.Admin;
 using Weerbaar.Bot.Cli;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Generation;
 using Weerbaar.Bot.Hosting;
 using Weerbaar.Bot.Knowledge;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Bot.Sessions;
 using Weerbaar.Bot.Storage;
 
@@ -22,6 +24,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddWeerbaarStorage(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddGeneration(builder.Configuration);
+builder.Services.AddConversation();
+builder.Services.AddQuestions();
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();

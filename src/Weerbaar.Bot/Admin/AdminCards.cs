@@ -178,5 +178,5 @@ public sealed class AdminCards(CardTemplates templates)
         _ => "Geïmporteerd",
     };
 
-    private Attachment Render(string name, JsonObject data) => BotCards.ToAttachment(templates.Render(name, data));
+    private Attachment Render(string name, JsonObject data) => CardAttachment.From(templates.Render(name, data));
 }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;

@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Knowledge;
 
@@ -16,13 +16,24 @@ public sealed class FileImportCoordinator(
     FileDownloader downloader,
     KnowledgeImporter importer,
     KnowledgeRefresher refresher,
-    ILogger<FileImportCoordinator> logger)
+    ILogger<FileImportCoordinator> logger) : ITypedCommandHandler
 {
-    /// <summary>Answers a message that carries files; false when it carries none or is not in a personal chat.</summary>
-    public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    public int Order => TypedCommandOrder.FileImport;
+
+    /// <summary>
+    /// Answers a message that carries files and no text; false when it has text, carries no files or is not in a
+    /// personal chat.
+    /// </summary>
+    public async Task<bool> TryHandleTypedAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var activity = turnContext.Activity;
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > 0)
+        {
+            return false;
+        }
+
+        IMessageActivity activity = turnContext.Activity;
         var files = TeamsFile.Of(activity);
         // Teams sends files to bots in personal chats only; an attachment anywhere else is left alone, as before.
         if (files.Count == 0 || ConversationScope.IsGroup(activity))

@@ -33,7 +33,6 @@ public static class ConversationTexts
     public const string EmptyMessage =
         "Ik zie geen vraag in uw bericht. Typ uw vraag, of typ **help** om te zien wat ik kan.";
 
-    public const string SessionSetupSent = "Vul de kaart in om de sessie te starten.";
 
     public const string WelcomeSummary = "Welkom bij Weerbaar";
 

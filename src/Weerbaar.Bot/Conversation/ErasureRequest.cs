@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Bot.Conversation;
@@ -9,12 +8,14 @@ namespace Weerbaar.Bot.Conversation;
 /// <c>verwijder mijn gegevens</c>: in the personal chat, erases what the bot keeps about the user and says what it
 /// erased. In a group chat or channel the bot points to the personal chat, where nobody else reads along.
 /// </summary>
-public sealed class ErasureRequest(PersonalDataEraser eraser, ILogger<ErasureRequest> logger)
+public sealed class ErasureRequest(PersonalDataEraser eraser, ILogger<ErasureRequest> logger) : ITypedCommandHandler
 {
     private static readonly HashSet<string> Phrases = new(StringComparer.OrdinalIgnoreCase)
     {
         "verwijder mijn gegevens", "wis mijn gegevens", "verwijder al mijn gegevens",
     };
+
+    public int Order => TypedCommandOrder.Erasure;
 
     public async Task<bool> TryHandleTypedAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {

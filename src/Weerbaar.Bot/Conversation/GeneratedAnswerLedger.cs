@@ -4,6 +4,8 @@ namespace Weerbaar.Bot.Conversation;
 /// The last generated answers in a conversation, by the id Teams gave the message, so Teams' own 👍/👎 on that message
 /// (which names only the message) is stored for the right article. Kept in conversation state; no text, no user.
 /// </summary>
+// Conversation state is stored with its type names (Weerbaar.Bot.Conversation.*): moving this type to the Questions
+// folder would make every stored conversation unreadable, so it stays here although only Questions uses it.
 public sealed class GeneratedAnswerLedger
 {
     public const int Capacity = 20;

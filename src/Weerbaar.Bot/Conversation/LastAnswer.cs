@@ -4,6 +4,8 @@ namespace Weerbaar.Bot.Conversation;
 /// The last question a conversation got an answer to, kept in conversation state so a short follow-up ("en voor
 /// kinderen?") is read in its context. Only the question and the article id; it expires quickly.
 /// </summary>
+// Conversation state is stored with its type names (Weerbaar.Bot.Conversation.*): moving this type to the Questions
+// folder would make every stored conversation unreadable, so it stays here although only Questions uses it.
 public sealed class LastAnswer
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);

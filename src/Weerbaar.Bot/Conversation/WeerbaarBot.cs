@@ -2,29 +2,22 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Admin;
-using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Hosting;
-using Weerbaar.Bot.Sessions;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
-/// Weerbaar in Teams: welcomes a conversation once, answers help and questions, and carries out card buttons.
-/// Everything it decides is delegated; this class only maps Teams events to those decisions.
+/// Weerbaar in Teams: welcomes a conversation once, offers typed text to the <see cref="TypedCommands"/> table (help,
+/// the features, and last the question), and carries out card buttons. Everything it decides is delegated; this class
+/// only maps Teams events to those decisions.
 /// </summary>
 public sealed class WeerbaarBot(
     BotCards cards,
-    QuestionResponder questions,
     CardActionRouter cardActions,
-    SessionCoordinator sessions,
-    AdminCoordinator admin,
-    FileImportCoordinator fileImports,
+    TypedCommands typedCommands,
+    IEnumerable<IInvokeHandler> invokeHandlers,
     ReminderStore reminders,
     WelcomeLedger welcomeLedger,
-    GeneratedAnswerFeedback generatedFeedback,
-    ErasureRequest erasure,
     ILogger<WeerbaarBot> logger) : TeamsActivityHandler
 {
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -47,34 +40,13 @@ public sealed class WeerbaarBot(
             return;
         }
 
-        // A file sent without text in the personal chat is an admin's knowledge import.
-        if (text.Length == 0 && await fileImports.TryHandleAsync(turnContext, cancellationToken))
+        foreach (var handler in typedCommands.InOrder)
         {
-            return;
+            if (await handler.TryHandleTypedAsync(turnContext, text, cancellationToken))
+            {
+                return;
+            }
         }
-
-        if (await erasure.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
-        }
-
-        if (await sessions.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
-        }
-
-        if (await admin.TryHandleTypedAsync(turnContext, text, cancellationToken))
-        {
-            return;
-        }
-
-        if (UserCommand.Parse(text) == UserCommandKind.Help)
-        {
-            await turnContext.SendActivityAsync(cards.HelpMessage(), cancellationToken);
-            return;
-        }
-
-        await questions.RespondAsync(turnContext, text, echoQuestion: false, cancellationToken);
     }
 
     // The base class would look up the profile of every added member at Teams before dispatching; the welcome
@@ -108,9 +80,9 @@ public sealed class WeerbaarBot(
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.Name == GeneratedAnswerFeedback.InvokeName)
+        if (invokeHandlers.FirstOrDefault(handler => handler.Name == turnContext.Activity.Name) is IInvokeHandler invokeHandler)
         {
-            return await generatedFeedback.HandleAsync(turnContext, cancellationToken);
+            return await invokeHandler.HandleAsync(turnContext, cancellationToken);
         }
 
         if (turnContext.Activity.Name != AdaptiveCardActionInvoke)

@@ -1,8 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Conversation;
 
 namespace Weerbaar.Bot.Hosting;
 
@@ -10,7 +8,8 @@ public static class BotHostingExtensions
 {
     /// <summary>
     /// The Bot Framework pipeline: authentication from the root configuration keys <c>MicrosoftAppType</c>,
-    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, the CloudAdapter, and the bot.
+    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, and the CloudAdapter with its
+    /// middleware. The bot it runs comes from <c>AddConversation()</c>.
     /// </summary>
     public static IServiceCollection AddBotHosting(this IServiceCollection services)
     {
@@ -32,16 +31,6 @@ public static class BotHostingExtensions
         services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<WeerbaarAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<WeerbaarAdapter>());
-        services.AddSingleton<CardTemplates>();
-        services.AddSingleton<BotCards>();
-        services.AddSingleton<AnswerCards>();
-        services.AddSingleton<WelcomeLedger>();
-        services.AddSingleton<QuestionResponder>();
-        services.AddSingleton<GeneratedAnswerFeedback>();
-        services.AddSingleton<ErasureRequest>();
-        services.AddSingleton<Weerbaar.Core.Privacy.PersonalDataEraser>();
-        services.AddSingleton<CardActionRouter>();
-        services.AddTransient<IBot, WeerbaarBot>();
         return services;
     }
 

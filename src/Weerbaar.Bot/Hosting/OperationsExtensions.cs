@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Bot.Knowledge;
 
 namespace Weerbaar.Bot.Hosting;

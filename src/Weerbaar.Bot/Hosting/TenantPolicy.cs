@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Weerbaar.Bot.Conversation;
 
 namespace Weerbaar.Bot.Hosting;
 

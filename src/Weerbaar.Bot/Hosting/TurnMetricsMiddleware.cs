@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Weerbaar.Bot.Conversation;
 
 namespace Weerbaar.Bot.Hosting;
 

@@ -29,7 +29,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["steps"] = new JsonArray([.. scenario.Steps.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = $"{s.Title} ({s.Minutes} min)" })]),
             ["token"] = token,
         };
-        return BotCards.ToAttachment(templates.Render(CardName.SessionSetup, data));
+        return CardAttachment.From(templates.Render(CardName.SessionSetup, data));
     }
 
     public Attachment Shared(StoredSession session, Scenario scenario, IReadOnlyList<string> refreshUserIds)
@@ -57,7 +57,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen; die staan in het verslag." : string.Empty,
             ["notice"] = scenario.Notice,
         };
-        return BotCards.ToAttachment(templates.Render(CardName.SessionShared, data));
+        return CardAttachment.From(templates.Render(CardName.SessionShared, data));
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["finishTitle"] = isLast ? "Sessie afronden" : "Sessie beëindigen",
             ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.Cancel,
         };
-        return BotCards.ToAttachment(templates.Render(CardName.SessionView, data));
+        return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
 
     public Attachment Report(Guid sessionId, SessionState state, Scenario scenario, string htmlUrl, string markdownUrl, int linkDays)
@@ -161,7 +161,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["htmlUrl"] = htmlUrl,
             ["markdownUrl"] = markdownUrl,
         };
-        return BotCards.ToAttachment(templates.Render(CardName.SessionReport, data));
+        return CardAttachment.From(templates.Render(CardName.SessionReport, data));
     }
 
     public static string Timing(SessionState state) => state.Status switch

@@ -26,7 +26,7 @@ public sealed class SessionCoordinator(
     KnowledgeSearch search,
     ReminderStore reminders,
     TimeProvider timeProvider,
-    ILogger<SessionCoordinator> logger)
+    ILogger<SessionCoordinator> logger) : ICardActionHandler, ITypedCommandHandler
 {
     private Scenario? Scenario => search.Knowledge.Set.Scenario;
 
@@ -34,10 +34,20 @@ public sealed class SessionCoordinator(
     public Task StartSetupAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         setup.OfferAsync(turnContext, Scenario, cancellationToken);
 
+    public int Order => TypedCommandOrder.Sessions;
+
+    public bool CanHandle(string verb, JObject? data) => verb == CardVerb.StartSession || SessionVerb.IsSessionVerb(verb);
+
     /// <summary>Carries out a session card button; the returned card replaces the pressed one for this user.</summary>
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, string verb, JObject? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (verb == CardVerb.StartSession)
+        {
+            await StartSetupAsync(turnContext, cancellationToken);
+            return CardActionResult.Replied(SessionTexts.SetupSent);
+        }
+
         if (Scenario is not Scenario scenario)
         {
             return CardActionResult.Answer(SessionTexts.NoScenario);

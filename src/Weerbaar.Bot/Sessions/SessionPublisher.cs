@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;

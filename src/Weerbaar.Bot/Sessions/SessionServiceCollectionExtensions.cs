@@ -1,3 +1,4 @@
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -17,6 +18,8 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<RefreshAudience>();
         services.AddSingleton<SessionCoordinator>();
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
+        services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Conversation;
-using Weerbaar.Bot.Hosting;
 using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
 using static Weerbaar.Bot.Conversation.CardData;

@@ -9,6 +9,7 @@ public static class SessionTexts
     public const string AlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ **status** om te zien waar u bent, of **stop** om die sessie te beëindigen.";
     public const string NoSession = "Er loopt nu geen sessie in dit gesprek. Typ **start sessie** om er een te beginnen.";
     public const string SessionGone = "Deze sessie bestaat niet meer.";
+    public const string SetupSent = "Vul de kaart in om de sessie te starten.";
     public const string SetupUsed = "Met deze kaart is al een sessie gestart.";
     public const string SetupInvalid = "Vul de naam van uw organisatie in (hooguit 100 tekens) en kies ten minste één stap.";
     public const string Started = "De sessie is gestart. De gespreksleider bedient de sessie via de kaart.";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Conversation;
 
 namespace Weerbaar.Tests.Cards;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Search;

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace Weerbaar.Bot.Hosting;
+namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// The Entra tenant an activity comes from: Teams puts it in <c>channelData.tenant.id</c> (and usually in

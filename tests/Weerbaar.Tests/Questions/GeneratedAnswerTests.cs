@@ -6,7 +6,7 @@ using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
-namespace Weerbaar.Tests.Conversation;
+namespace Weerbaar.Tests.Questions;
 
 /// <summary>
 /// Questions answered over real HTTP with a model configured (the Azure OpenAI stand-in): a generated text message

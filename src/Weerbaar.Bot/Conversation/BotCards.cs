@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Weerbaar.Bot.Conversation;
-using Newtonsoft.Json.Linq;
+using Weerbaar.Bot.Cards;
 
-namespace Weerbaar.Bot.Cards;
+namespace Weerbaar.Bot.Conversation;
 
-/// <summary>Builds the bot's cards: the data for each template, rendered into an Adaptive Card attachment.</summary>
+/// <summary>The turn's own cards, welcome and help: the data for each template, rendered into an Adaptive Card attachment.</summary>
 public sealed class BotCards(CardTemplates templates)
 {
     /// <summary>Example questions on the welcome card; each is a button that asks it.</summary>
@@ -17,7 +16,7 @@ public sealed class BotCards(CardTemplates templates)
         "Waar vind ik de video van de CDS?",
     ];
 
-    public Attachment Welcome(bool isGroup) => ToAttachment(templates.Render(CardName.Welcome, WelcomeData(isGroup, ExampleQuestions)));
+    public Attachment Welcome(bool isGroup) => CardAttachment.From(templates.Render(CardName.Welcome, WelcomeData(isGroup, ExampleQuestions)));
 
     /// <summary>The welcome card as a message; the summary is what Teams shows in the chat list and notifications.</summary>
     public IMessageActivity WelcomeMessage(bool isGroup) => WithSummary(Welcome(isGroup), ConversationTexts.WelcomeSummary);
@@ -37,7 +36,7 @@ public sealed class BotCards(CardTemplates templates)
             .ToArray()),
     };
 
-    public Attachment Help() => ToAttachment(templates.Render(CardName.Help, new JsonObject()));
+    public Attachment Help() => CardAttachment.From(templates.Render(CardName.Help, new JsonObject()));
 
     public IMessageActivity HelpMessage() => WithSummary(Help(), ConversationTexts.HelpSummary);
 
@@ -47,14 +46,4 @@ public sealed class BotCards(CardTemplates templates)
         message.Summary = summary;
         return message;
     }
-
-    // Bot Framework serializes attachments with Newtonsoft, so the System.Text.Json card crosses over as text.
-    internal static Attachment ToAttachment(JsonNode card) => new()
-    {
-        ContentType = AdaptiveCardContentType,
-        Content = JObject.Parse(card.ToJsonString()),
-    };
-
-    /// <summary>The attachment content type of an Adaptive Card.</summary>
-    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 }

@@ -3,9 +3,10 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Generation;
 
-namespace Weerbaar.Bot.Conversation;
+namespace Weerbaar.Bot.Questions;
 
 /// <summary>
 /// A generated answer as Teams wants it: a text message (on Adaptive Card messages Teams shows citations and the AI

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Bot.Questions;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Language;
 using Weerbaar.Core.Storage;
@@ -10,7 +11,7 @@ using Weerbaar.Tests.Knowledge;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
-namespace Weerbaar.Tests.Conversation;
+namespace Weerbaar.Tests.Questions;
 
 /// <summary>
 /// Questions answered from the seeded knowledge over real HTTP: the answer card with its sources, "lees meer",

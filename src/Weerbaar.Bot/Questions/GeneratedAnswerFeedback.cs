@@ -2,18 +2,20 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Feedback;
 
-namespace Weerbaar.Bot.Conversation;
+namespace Weerbaar.Bot.Questions;
 
 /// <summary>
 /// Teams' own 👍/👎 under a generated answer (the <c>message/submitAction</c> invoke with action "feedback"), stored like
 /// the buttons on an answer card: per answer, for the article, without a user id.
 /// </summary>
-public sealed class GeneratedAnswerFeedback(QuestionResponder questions, FeedbackStore feedback)
+public sealed class GeneratedAnswerFeedback(QuestionResponder questions, FeedbackStore feedback) : IInvokeHandler
 {
     public const string InvokeName = "message/submitAction";
+
+    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {

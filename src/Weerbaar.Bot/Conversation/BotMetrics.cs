@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Generation;
 
-namespace Weerbaar.Bot.Hosting;
+namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// Weerbaar's own meter: turns, answers, abstentions and gesprekstool sessions. Tags only ever hold values from a

@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
+using Weerbaar.Bot.Cards;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Knowledge;
 
-namespace Weerbaar.Bot.Cards;
+namespace Weerbaar.Bot.Questions;
 
 /// <summary>Where the 👍/👎 part of an answer card stands.</summary>
 public enum FeedbackState
@@ -70,7 +71,7 @@ public sealed class AnswerCards(CardTemplates templates)
             ["articleId"] = article.Id,
             ["startSession"] = article.Action == ArticleAction.StartSession,
         };
-        return BotCards.ToAttachment(templates.Render(CardName.Answer, card));
+        return CardAttachment.From(templates.Render(CardName.Answer, card));
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public sealed class AnswerCards(CardTemplates templates)
                 : new[] { part })];
         }
 
-        return [.. parts.Select((part, i) => BotCards.ToAttachment(RenderArticle(article, resources, followUps, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
+        return [.. parts.Select((part, i) => CardAttachment.From(RenderArticle(article, resources, followUps, part, i + 1, parts.Count, last: i == parts.Count - 1)))];
     }
 
     public Attachment NotKnown(Answer answer)
@@ -110,7 +111,7 @@ public sealed class AnswerCards(CardTemplates templates)
             ["nearestAsKnown"] = answer.Nearest.Count > 0 && partial,
             ["nearest"] = Questions(answer.Nearest),
         };
-        return BotCards.ToAttachment(templates.Render(CardName.NotKnown, card));
+        return CardAttachment.From(templates.Render(CardName.NotKnown, card));
     }
 
     private JsonNode RenderArticle(Article article, IReadOnlyList<Resource> resources, IReadOnlyList<Article> followUps, List<JsonNode> sections, int part, int parts, bool last)

@@ -1,18 +1,18 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
-using Weerbaar.Bot.Hosting;
+using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Generation;
 using Weerbaar.Core.Search;
 
-namespace Weerbaar.Bot.Conversation;
+namespace Weerbaar.Bot.Questions;
 
 /// <summary>
 /// Answers a question in the conversation it came from, whether it was typed or chosen on a card: with a generated,
 /// cited answer when a model is configured and everything checks out, otherwise with the extractive answer card.
 /// </summary>
-public sealed class QuestionResponder
+public sealed class QuestionResponder : ITypedCommandHandler
 {
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
 
@@ -36,6 +36,15 @@ public sealed class QuestionResponder
         _metrics = metrics;
         _lastAnswer = conversationState.CreateProperty<LastAnswer>("lastAnswer");
         _generatedAnswers = conversationState.CreateProperty<GeneratedAnswerLedger>("generatedAnswers");
+    }
+
+    public int Order => TypedCommandOrder.Question;
+
+    /// <summary>Typed text no command took is a question: answered, never passed on.</summary>
+    public async Task<bool> TryHandleTypedAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        await RespondAsync(turnContext, text, echoQuestion: false, cancellationToken);
+        return true;
     }
 
     /// <summary>Answers <paramref name="question"/>; with <paramref name="echoQuestion"/> the answer names it (a button press shows nothing in the chat).</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
 
-namespace Weerbaar.Bot.Hosting;
+namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// Whether an activity comes from a conversation several people see (a group chat or a channel) rather than a
