@@ -27,8 +27,12 @@ public sealed class AdminCoordinator(
     KnowledgeSearch search,
     IOptions<AdminOptions> options,
     TimeProvider timeProvider,
-    ILogger<AdminCoordinator> logger)
+    ILogger<AdminCoordinator> logger) : ICardActionHandler, ITypedCommandHandler
 {
+    public int Order => TypedCommandOrder.Admin;
+
+    public bool CanHandle(string verb, JObject? data) => AdminVerb.IsAdminVerb(verb);
+
     /// <summary>Handles typed <c>beheer …</c>; false when the text is not an admin command.</summary>
     public async Task<bool> TryHandleTypedAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {

@@ -17,9 +17,8 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<AdminCoordinator>();
         services.AddSingleton<FileDownloader>();
         services.AddSingleton<FileImportCoordinator>();
-        services.AddSingleton<AdminTurnHandler>();
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<AdminTurnHandler>());
-        services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<AdminTurnHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<AdminCoordinator>());
+        services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<AdminCoordinator>());
         services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<FileImportCoordinator>());
         services.AddHttpClient(FileDownloader.ClientName, client => client.Timeout = FileDownloader.Timeout)
             // Redirects are followed by FileDownloader, which checks every hop against the allow-list; no cookies or

@@ -17,7 +17,7 @@ public sealed class TypedCommandsTests(SharedBotTest.Host host) : SharedBotTest(
         var order = Bot.Services.GetRequiredService<TypedCommands>().InOrder.Select(handler => handler.GetType());
 
         Assert.Equal(
-            [typeof(FileImportCoordinator), typeof(ErasureRequest), typeof(SessionCoordinator), typeof(AdminTurnHandler), typeof(HelpCommand), typeof(QuestionResponder)],
+            [typeof(FileImportCoordinator), typeof(ErasureRequest), typeof(SessionCoordinator), typeof(AdminCoordinator), typeof(HelpCommand), typeof(QuestionResponder)],
             order);
     }
 
