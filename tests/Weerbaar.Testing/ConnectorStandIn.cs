@@ -31,6 +31,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     /// <summary>When set, listing the roster fails as Teams does when the bot may not read it.</summary>
     public bool RosterUnavailable { get; set; }
 
+    /// <summary>When set, listing the roster answers 200 with this body as it is: a reply Teams should never give.</summary>
+    public string? RosterBody { get; set; }
+
     /// <summary>When set, every member lookup succeeds with this name: a load with many made-up users has no roster.</summary>
     public string? AnyMemberName { get; set; }
 
@@ -153,6 +156,10 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             case ConnectorCallKind.ListMembers when RosterUnavailable:
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await context.Response.WriteAsJsonAsync(new { error = new { code = "BotNotInConversationRoster", message = "Stand-in roster refused" } });
+                break;
+            case ConnectorCallKind.ListMembers when RosterBody is not null:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(RosterBody);
                 break;
             case ConnectorCallKind.ListMembers:
                 await context.Response.WriteAsJsonAsync(new { members = Members.Select(m => new { id = m.Key, name = m.Value }).ToArray() });

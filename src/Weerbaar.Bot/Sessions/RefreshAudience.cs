@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
-using Microsoft.Rest;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -32,8 +31,9 @@ public sealed class RefreshAudience(ILogger<RefreshAudience> logger)
         return [.. facilitator.Concat(taking).Concat(members).Distinct(StringComparer.Ordinal).Take(MaxUsers)];
     }
 
-    // The first page of the roster is enough: only 60 members can be refreshed anyway. Without the roster (Teams
-    // refuses, or is slow to answer) the card still goes out; those members use "Toon mijn weergave".
+    // The first page of the roster is enough: only 60 members can be refreshed anyway. The roster only widens who gets
+    // their own view, so no failure of it may stop the card: Teams refusing, a timeout, or a reply that cannot be read
+    // (any exception but the turn's own cancellation). Those members use "Toon mijn weergave".
     private async Task<IEnumerable<string>> MembersAsync(ITurnContext turnContext, Guid sessionId, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Conversation?.ConversationType == "personal")
@@ -46,7 +46,7 @@ public sealed class RefreshAudience(ILogger<RefreshAudience> logger)
             var page = await TeamsInfo.GetPagedMembersAsync(turnContext, MaxUsers, null, cancellationToken);
             return page?.Members?.Select(m => m.Id).Where(id => !string.IsNullOrEmpty(id)) ?? [];
         }
-        catch (Exception exception) when (exception is HttpOperationException or ErrorResponseException or HttpRequestException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RosterUnavailable(logger, sessionId, exception.GetType().Name);
             return [];

@@ -343,6 +343,21 @@ public sealed class SessionFlowTests : LocalBotTest
         AssertRefreshes(_lead, _anna);
     }
 
+    [Theory]
+    [InlineData("{\"members\": \"geen lijst\"}")]
+    [InlineData("[1, 2")]
+    public async Task SessionStarts_WhenTheRosterAnswersWhatCannotBeRead(string body)
+    {
+        // The roster only widens who gets their own view; a reply that cannot be read must not stop the session.
+        Connector.RosterBody = body;
+
+        var view = await Session.StartAsync(_lead);
+
+        Assert.Contains("Stap 1 van 9", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+        Assert.DoesNotContain("ging bij mij iets mis", TextOf(view), StringComparison.Ordinal);
+        AssertRefreshes(_lead);
+    }
+
     // The facilitator comes first, so Teams' limit of 60 never leaves them out; the order of the others does not matter.
     private void AssertRefreshes(TeamsUser facilitator, params TeamsUser[] others)
     {
