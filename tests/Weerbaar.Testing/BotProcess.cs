@@ -35,6 +35,10 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The muxer that runs built programs: the one `dotnet test` or `dotnet run` names, else the one on the path.</summary>
+    public static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
     /// <summary>The resident memory of the process (Linux), for a soak's memory slope; null where it cannot be read.</summary>
     public long? ResidentBytes()
     {
@@ -52,7 +56,7 @@ public sealed class BotProcess : IAsyncDisposable
         IReadOnlyList<string>? program = null)
     {
         var start = new ProcessStartInfo(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+            DotnetHost,
             [.. (program ?? ["Weerbaar.Bot.dll"]).Select((part, i) => i == 0 ? Path.Combine(AppContext.BaseDirectory, part) : part), "--urls", $"http://127.0.0.1:{port ?? 0}"])
         {
             RedirectStandardOutput = true,

@@ -23,7 +23,7 @@ public static class BotCommand
         string program = Bot)
     {
         var start = new ProcessStartInfo(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            BotProcess.DotnetHost,
             [Path.Combine(AppContext.BaseDirectory, program), .. args])
         {
             RedirectStandardInput = true,
