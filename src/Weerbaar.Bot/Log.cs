@@ -68,9 +68,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Retention {Policy} failed ({ExceptionType})")]
     public static partial void RetentionFailed(ILogger logger, string policy, string exceptionType);
 
-    [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "Shared session card update throttled (attempt {Attempt}); waiting {Seconds} s")]
-    public static partial void SharedCardThrottled(ILogger logger, int attempt, double seconds);
-
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Session {SessionId}: {Verb} {Outcome}")]
     public static partial void SessionAction(ILogger logger, Guid sessionId, string verb, string outcome);
 

@@ -34,6 +34,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     /// <summary>When set, listing the roster answers 200 with this body as it is: a reply Teams should never give.</summary>
     public string? RosterBody { get; set; }
 
+    /// <summary>When set, updating a message answers 200 with this body as it is: a reply Teams should never give.</summary>
+    public string? UpdateBody { get; set; }
+
     /// <summary>When set, every member lookup succeeds with this name: a load with many made-up users has no roster.</summary>
     public string? AnyMemberName { get; set; }
 
@@ -144,6 +147,10 @@ public sealed class ConnectorStandIn : IAsyncDisposable
 
         switch (call.Kind)
         {
+            case ConnectorCallKind.Update when UpdateBody is not null:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(UpdateBody);
+                break;
             case ConnectorCallKind.Send or ConnectorCallKind.Reply or ConnectorCallKind.Update:
                 await context.Response.WriteAsJsonAsync(new { id });
                 break;

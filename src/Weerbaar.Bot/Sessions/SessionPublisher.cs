@@ -19,8 +19,7 @@ public sealed class SessionPublisher(
     IHttpContextAccessor http,
     IOptions<SessionOptions> options,
     TimeProvider timeProvider,
-    BotMetrics metrics,
-    ILogger<SessionPublisher> logger)
+    BotMetrics metrics)
 {
     /// <summary>Posts a new session's shared card and remembers its activity id for the updates.</summary>
     public async Task PostSharedCardAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
@@ -50,15 +49,7 @@ public sealed class SessionPublisher(
         if (change.Decision.SharedCardChanged && session.SharedCardActivityId is string activityId)
         {
             var refreshUserIds = await audience.ForAsync(turnContext, session, cancellationToken);
-            try
-            {
-                await updater.UpdateAsync(turnContext, activityId, cards.Shared(session, scenario, refreshUserIds), cancellationToken);
-            }
-            catch (ErrorResponseException exception)
-            {
-                // The change itself is saved; the shared card catches up with the next step change or "toon mijn weergave".
-                Log.SharedCardNotUpdated(logger, session.Id, exception.GetType().Name);
-            }
+            await updater.UpdateAsync(turnContext, session.Id, activityId, cards.Shared(session, scenario, refreshUserIds), cancellationToken);
         }
 
         if (session.State.Status == SessionStatus.Completed)

@@ -1,44 +1,32 @@
-using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
-/// Updates a shared card in place. Teams throttles (about 0.5 operations per second per thread): a 429 is waited out
-/// for its Retry-After (capped) and retried a few times; anything else is left to the caller.
+/// Updates a shared card in place, once. Throttling (429 with Retry-After) is the connector's resilience pipeline's to
+/// handle, so an update costs at most 1 + <c>Bot:ThrottleRetries</c> calls; a second retry loop here multiplied them.
+/// The update only shows the group a change that is already saved, so no failure of it may fail the action.
 /// </summary>
-public sealed class SharedCardUpdater(TimeProvider timeProvider, ILogger<SharedCardUpdater> logger)
+public sealed class SharedCardUpdater(ILogger<SharedCardUpdater> logger)
 {
-    private const int MaxAttempts = 4;
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
-
-    public async Task UpdateAsync(ITurnContext turnContext, string activityId, Attachment card, CancellationToken cancellationToken)
+    /// <summary>Whether Teams took the update; when not, the card catches up with the next change or "toon mijn weergave".</summary>
+    public async Task<bool> UpdateAsync(ITurnContext turnContext, Guid sessionId, string activityId, Attachment card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var update = MessageFactory.Attachment(card);
         update.Id = activityId;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await turnContext.UpdateActivityAsync(update, cancellationToken);
-                return;
-            }
-            catch (ErrorResponseException exception)
-                when (exception.Response?.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
-            {
-                var wait = RetryAfter(exception) ?? TimeSpan.FromSeconds(attempt);
-                Log.SharedCardThrottled(logger, attempt, wait.TotalSeconds);
-                await Task.Delay(wait < MaxWait ? wait : MaxWait, timeProvider, cancellationToken);
-            }
+            await turnContext.UpdateActivityAsync(update, cancellationToken);
+            return true;
+        }
+#pragma warning disable CA1031 // Whatever Teams answers (an error, a timeout, a reply that cannot be read), the saved change stands.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.SharedCardNotUpdated(logger, sessionId, exception.GetType().Name);
+            return false;
         }
     }
-
-    private static TimeSpan? RetryAfter(ErrorResponseException exception) =>
-        exception.Response?.Headers is { } headers
-        && headers.TryGetValue("Retry-After", out var values)
-        && int.TryParse(values.FirstOrDefault(), out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
 }

@@ -185,6 +185,32 @@ public sealed class SessionFlowTests : LocalBotTest
     }
 
     [Fact]
+    public async Task SharedCardThatStaysThrottled_CostsABoundedNumberOfCalls_AndTheStepStillChanges()
+    {
+        var leadView = await Session.StartAsync(_lead);
+        Connector.FailNext(30, HttpStatusCode.TooManyRequests, TimeSpan.Zero);
+
+        leadView = await Session.PressAsync(_lead, leadView, "sessionNext");
+
+        // One retry policy (the connector's: Bot:ThrottleRetries = 3) — not a retry loop around a retry loop.
+        Assert.Equal(4, Connector.Calls.Count(c => c.Kind == ConnectorCallKind.Update));
+        Assert.Contains("Stap 2 van 9", TextOf(leadView), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StepChanges_WhenTeamsAnswersTheCardUpdateWithWhatCannotBeRead()
+    {
+        var leadView = await Session.StartAsync(_lead);
+        Connector.UpdateBody = "<html>niet wat Teams stuurt";
+
+        leadView = await Session.PressAsync(_lead, leadView, "sessionNext");
+
+        Assert.Contains("Stap 2 van 9", TextOf(leadView), StringComparison.Ordinal);
+        Assert.DoesNotContain("ging bij mij iets mis", TextOf(leadView), StringComparison.Ordinal);
+        Assert.Contains("Stap 2 van 9", TextOf(await Session.ViewAsync(_anna)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnonymousSession_KeepsNamesAndIdsOutOfCardsReportsAndLogs_AndRefusesTypedContributions()
     {
         foreach (var member in new[] { _lead, _anna, _bram })
