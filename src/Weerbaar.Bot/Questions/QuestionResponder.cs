@@ -23,6 +23,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
     private readonly TimeProvider _timeProvider;
     private readonly BotMetrics _metrics;
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer;
+    private readonly IStatePropertyAccessor<LastAnswerPerUser> _lastAnswerPerUser;
     private readonly IStatePropertyAccessor<GeneratedAnswerLedger> _generatedAnswers;
 
     public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider, BotMetrics metrics)
@@ -35,6 +36,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
         _timeProvider = timeProvider;
         _metrics = metrics;
         _lastAnswer = conversationState.CreateProperty<LastAnswer>("lastAnswer");
+        _lastAnswerPerUser = conversationState.CreateProperty<LastAnswerPerUser>("lastAnswerPerUser");
         _generatedAnswers = conversationState.CreateProperty<GeneratedAnswerLedger>("generatedAnswers");
     }
 
@@ -53,7 +55,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(question);
         var now = _timeProvider.GetUtcNow();
-        var last = await _lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+        var last = await LastAnswerAsync(turnContext, cancellationToken);
         var context = last is not null && now - last.AnsweredAt < LastAnswer.Lifetime ? new AnswerContext(last.Question, last.ArticleId) : null;
 
         var answer = await _answerer.AnswerAsync(question, context, ActivityTenant.Of(turnContext.Activity), cancellationToken);
@@ -76,7 +78,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
                     await turnContext.SendActivityAsync(WithSummary(card, hit.Article.Title), cancellationToken);
                 }
 
-                await _lastAnswer.SetAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
+                await RememberAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
                 break;
             case AnswerKind.NotKnown or AnswerKind.Partial:
                 var prefix = echoQuestion ? ConversationTexts.YouAsked(CardText.Literal(answer.Question)) : string.Empty;
@@ -99,6 +101,40 @@ public sealed class QuestionResponder : ITypedCommandHandler
                 await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.EmptyMessage), cancellationToken);
                 break;
         }
+    }
+
+    // In a group chat or channel several people ask at once: a follow-up continues its asker's own question only.
+    private async Task<LastAnswer?> LastAnswerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (!ConversationScope.IsGroup(turnContext.Activity))
+        {
+            return await _lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+        }
+
+        var perUser = await _lastAnswerPerUser.GetAsync(turnContext, () => null!, cancellationToken);
+        return LastAnswerPerUser.KeyOf(turnContext.Activity) is string user ? perUser?.For(user) : null;
+    }
+
+    private async Task RememberAsync(ITurnContext turnContext, LastAnswer answer, CancellationToken cancellationToken)
+    {
+        if (!ConversationScope.IsGroup(turnContext.Activity))
+        {
+            await _lastAnswer.SetAsync(turnContext, answer, cancellationToken);
+            return;
+        }
+
+        if (LastAnswerPerUser.KeyOf(turnContext.Activity) is not string user)
+        {
+            return;
+        }
+
+        answer.User = user;
+        // Reading the state for the follow-up left null in it when the conversation had none yet.
+        var perUser = await _lastAnswerPerUser.GetAsync(turnContext, () => null!, cancellationToken) ?? new LastAnswerPerUser();
+        perUser.Remember(answer, answer.AnsweredAt);
+        await _lastAnswerPerUser.SetAsync(turnContext, perUser, cancellationToken);
+        // A group's single last answer from before answers were kept per asker would otherwise stay stored unused.
+        await _lastAnswer.DeleteAsync(turnContext, cancellationToken);
     }
 
     /// <summary>Finds the generated answer a Teams 👍/👎 refers to, by the id of the message it was given on.</summary>

@@ -8,6 +8,6 @@ public sealed record GroundedPassage(int Number, Article Article, int SectionInd
     /// <summary>The first source of the article that has a public address, for the citation a user opens.</summary>
     public string? Url => Article.Sources.FirstOrDefault(source => source.Url is not null)?.Url;
 
-    /// <summary>Every address the model may repeat: the article's sources and any address in the passage itself.</summary>
-    public IEnumerable<string> AllowedUrls => Article.Sources.Select(source => source.Url).OfType<string>().Concat(ReplyCheck.UrlsIn(Text));
+    /// <summary>Everything the model got with this passage: a link, e-mail address or phone number in a reply must be in here.</summary>
+    public IEnumerable<string> SentTexts => [Article.Title, .. Article.Sources.Select(source => source.Title), .. Article.Sources.Select(source => source.Url).OfType<string>(), Text];
 }

@@ -9,6 +9,8 @@ public enum ReplyVerdict
     Empty,
     NoCitation,
     UnknownCitation,
+
+    /// <summary>A link, e-mail address or phone number that is not in the passages that were sent.</summary>
     ForeignUrl,
     TooLong,
     TooShort,
@@ -73,8 +75,8 @@ public static partial class ReplyCheck
             return ReplyVerdict.UnknownCitation;
         }
 
-        var allowed = passages.SelectMany(p => p.AllowedUrls).Select(NormalizeUrl).ToHashSet(StringComparer.Ordinal);
-        if (UrlsIn(reply).Any(url => !allowed.Contains(NormalizeUrl(url))))
+        var sent = passages.SelectMany(p => p.SentTexts).SelectMany(ReplyAddresses.In).ToHashSet(StringComparer.Ordinal);
+        if (ReplyAddresses.In(reply).Any(address => !ReplyAddresses.IsAllowed(address, sent)))
         {
             return ReplyVerdict.ForeignUrl;
         }
@@ -110,22 +112,6 @@ public static partial class ReplyCheck
         return [.. Citation().Matches(reply).Select(m => int.TryParse(m.Groups[1].Value, out var n) ? n : -1).Distinct()];
     }
 
-    /// <summary>Web addresses in a text (http, https and bare www.), without trailing punctuation.</summary>
-    public static IEnumerable<string> UrlsIn(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return Url().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ';', ':', '!', '?', '\'', '"'));
-    }
-
-    private static string NormalizeUrl(string url)
-    {
-        var lower = url.ToLowerInvariant().TrimEnd('/');
-        var withoutScheme = lower.StartsWith("https://", StringComparison.Ordinal) ? lower[8..]
-            : lower.StartsWith("http://", StringComparison.Ordinal) ? lower[7..]
-            : lower;
-        return withoutScheme.StartsWith("www.", StringComparison.Ordinal) ? withoutScheme[4..] : withoutScheme;
-    }
-
     private static bool Echoes(List<string> replyWords, string rules)
     {
         var ruleWords = Words(rules);
@@ -153,9 +139,6 @@ public static partial class ReplyCheck
 
     [GeneratedRegex(@"\[(\d{1,3}(?:\s*,\s*\d{1,3})+)\]")]
     private static partial Regex GroupedCitation();
-
-    [GeneratedRegex(@"(?:https?://|\bwww\.)[^\s)\]>""']+", RegexOptions.IgnoreCase)]
-    private static partial Regex Url();
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!][^>]*>")]
     private static partial Regex Tag();

@@ -271,6 +271,22 @@ public sealed class AnsweringTests : LocalBotTest
         Assert.Contains("Ik las uw vraag als vervolg op: Wat moet er in een noodpakket?", TextOf(card), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TeamsScope.GroupChat)]
+    [InlineData(TeamsScope.Channel)]
+    public async Task ShortFollowUpInAGroup_IsReadOnlyWithTheSameMembersPreviousQuestion(TeamsScope scope)
+    {
+        var group = new TeamsConversation(scope, Connector.ServiceUrl);
+        var bram = TeamsUser.Create("Bram");
+        await PostAsync(group.Message(_anna, "Wat moet er in een noodpakket?"));
+
+        var bramsAnswer = TextOf(await PostAsync(group.Message(bram, "en hoeveel contant geld?")));
+        var annasAnswer = TextOf(await PostAsync(group.Message(_anna, "en hoeveel contant geld?")));
+
+        Assert.DoesNotContain("Ik las uw vraag als vervolg op", bramsAnswer, StringComparison.Ordinal);
+        Assert.Contains("Ik las uw vraag als vervolg op: Wat moet er in een noodpakket?", annasAnswer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewUnrelatedQuestionAfterAnAnswer_IsNotReadAsAFollowUp()
     {

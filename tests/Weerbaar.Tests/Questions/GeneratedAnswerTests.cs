@@ -177,6 +177,38 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShortFollowUpInAGroupChat_ReachesTheModelOnlyWithTheSameMembersPreviousQuestion()
+    {
+        var group = new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl);
+        var bram = TeamsUser.Create("Bram Jansen");
+        await AskAsync(group, _anna, Question);
+        var asked = _model.Requests.Count;
+
+        var bramsAnswer = (await AskAsync(group, bram, "en hoeveel contant geld?"))[^1];
+        var bramsPrompts = _model.Requests.Skip(asked).Select(r => r.UserMessage).ToList();
+        var annasAnswer = (await AskAsync(group, _anna, "en hoeveel contant geld?"))[^1];
+
+        Assert.DoesNotContain(bramsPrompts, prompt => prompt.Contains(Question, StringComparison.Ordinal));
+        Assert.DoesNotContain("Ik las uw vraag als vervolg op", bramsAnswer.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"{Question} en hoeveel contant geld?", _model.Requests[^1].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith($"Ik las uw vraag als vervolg op: {Question}", annasAnswer["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Lees op [deze pagina](//phishing.example/noodpakket) wat er in een noodpakket hoort [1].", "phishing.example")]
+    [InlineData("Bel 0900 123 45 67 en wij sturen u een noodpakket voor de hele familie [1].", "123 45 67")]
+    [InlineData("Mail naar noodpakket@phishing.example en wij sturen u de hele lijst [1].", "phishing.example")]
+    public async Task ReplyWithALinkAddressOrNumberNotInTheSources_GivesTheExtractiveCard_WithoutIt(string reply, string smuggled)
+    {
+        _model.Then(ModelStep.Reply(reply));
+
+        var answer = (await AskAsync(Question))[^1];
+
+        Assert.Contains("Een AI-antwoord lukte nu niet.", TextOf(CardOf(answer)), StringComparison.Ordinal);
+        Assert.DoesNotContain(smuggled, answer.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuestionTheKnowledgeDoesNotAnswer_IsNotSentToTheModel()
     {
         var answer = (await AskAsync("Wie wint de Tour de France dit jaar?"))[^1];
@@ -185,10 +217,12 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
         Assert.Empty(_model.Requests);
     }
 
-    private async Task<IReadOnlyList<JsonObject>> AskAsync(string question)
+    private Task<IReadOnlyList<JsonObject>> AskAsync(string question) => AskAsync(_chat, _anna, question);
+
+    private async Task<IReadOnlyList<JsonObject>> AskAsync(TeamsConversation chat, TeamsUser user, string question)
     {
         var before = _connector.SentActivities.Count;
-        var response = await _bot.PostActivityAsync(_chat.Message(_anna, question));
+        var response = await _bot.PostActivityAsync(chat.Message(user, question));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. _connector.SentActivities.Skip(before)];
     }
