@@ -23,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Caller's token rejected ({ExceptionType}); answering 401")]
     public static partial void TokenRejected(ILogger logger, string exceptionType);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Activity from a tenant outside Bot:AllowedTenants refused with 403")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Authenticated activity from a tenant outside Bot:AllowedTenants refused with 403")]
     public static partial void TenantRefused(ILogger logger);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "A {ActivityType} activity that was processed before arrived again (redelivery); skipped")]
@@ -34,6 +34,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "A {ActivityType} turn over the per-user or per-conversation rate limit was not processed")]
     public static partial void TurnRateLimited(ILogger logger, string activityType);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "Authenticated activity from a channel outside Bot:AllowedChannels refused with 403")]
+    public static partial void ChannelRefused(ILogger logger);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);

@@ -29,7 +29,7 @@ builder.Services.AddQuestions();
 builder.Services.AddSessions();
 builder.Services.AddAdmin();
 builder.Services.AddBotHosting();
-builder.Services.AddOperations(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.ReportCallerPolicy();

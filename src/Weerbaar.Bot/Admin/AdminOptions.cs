@@ -25,6 +25,12 @@ public sealed class AdminOptions
     /// </summary>
     public List<string> FileDownloadHosts { get; set; } = [];
 
-    /// <summary>Also download over plain http. Only for a local test server; never in production.</summary>
+    /// <summary>
+    /// Also download over plain http, for a local test server. A developer switch: outside the Development environment
+    /// the bot refuses to start with it.
+    /// </summary>
     public bool AllowHttpDownloads { get; set; }
+
+    internal const string HttpDownloadsOutsideDevelopment =
+        "Admin:AllowHttpDownloads=true is a developer switch and is only accepted in the Development environment; remove it (Teams serves files over https)";
 }

@@ -9,6 +9,8 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.FileDownloadHosts.All(DownloadAllowList.IsValidSuffix), "Admin:FileDownloadHosts holds host names such as sharepoint.com: no wildcards, no bare top-level domain")
+            // A developer switch that weakens security stops the start anywhere else, rather than only warning.
+            .Validate<IHostEnvironment>((o, environment) => !o.AllowHttpDownloads || environment.IsDevelopment(), AdminOptions.HttpDownloadsOutsideDevelopment)
             .ValidateOnStart();
         services.AddSingleton<AdminPolicy>();
         services.AddSingleton<KnowledgeAdmin>();

@@ -1,4 +1,6 @@
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Weerbaar.Bot.Conversation;
@@ -12,21 +14,25 @@ public static class ActivityTenant
     public static string Of(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var fromChannelData = activity.ChannelData switch
-        {
-            JObject channelData => Text(channelData["tenant"]),
-            _ => null,
-        };
-        return fromChannelData ?? activity.Conversation?.TenantId ?? string.Empty;
+        return InChannelData(activity.ChannelData) ?? activity.Conversation?.TenantId ?? string.Empty;
     }
 
-    /// <summary>The tenant of an activity that is still JSON (before the pipeline reads it).</summary>
-    public static string Of(JObject activity)
+    // Read the way the SDK reads it (TeamsGetTenant deserializes TeamsChannelData with Newtonsoft, which matches
+    // property names regardless of case): "Tenant": {"ID": …} is the same tenant to the SDK, so it must be to us.
+    private static string? InChannelData(object? channelData)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        return Text(activity["channelData"]?["tenant"]) ?? (activity["conversation"]?["tenantId"] as JValue)?.Value as string ?? string.Empty;
-    }
+        if (channelData is not JObject data)
+        {
+            return null;
+        }
 
-    private static string? Text(JToken? tenant) =>
-        tenant is JObject obj && obj["id"] is JValue { Type: JTokenType.String, Value: string id } && id.Length > 0 ? id : null;
+        try
+        {
+            return data.ToObject<TeamsChannelData>()?.Tenant?.Id is { Length: > 0 } id ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -21,6 +21,7 @@ public static class BotHostingExtensions
         services.AddOptions<BotCredentials>().Configure<IConfiguration>(BotCredentials.Bind).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotCredentials>, BotCredentialsValidation>();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChannelPolicy>();
         services.AddSingleton<TenantPolicy>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),

@@ -6,10 +6,16 @@ public sealed class BotOptions
     public const string SectionName = "Bot";
 
     /// <summary>
-    /// The Entra tenant ids this deployment serves; an activity from any other tenant gets 403 and nothing runs.
-    /// Empty: every tenant (one organisation per deployment, or local testing).
+    /// The Entra tenant ids this deployment serves; an authenticated activity from any other tenant gets 403 and
+    /// nothing runs. Empty: every tenant (one organisation per deployment, or local testing).
     /// </summary>
     public IList<string> AllowedTenants { get; } = [];
+
+    /// <summary>
+    /// The channel ids (<c>channelId</c>) the deployment serves; an authenticated activity from any other channel gets
+    /// 403 and nothing runs. Empty: <c>msteams</c>, and in the Development environment also <c>emulator</c>.
+    /// </summary>
+    public IList<string> AllowedChannels { get; } = [];
 
     /// <summary>The largest request body <c>/api/messages</c> accepts; a larger one gets 413. Teams activities are far smaller.</summary>
     [System.ComponentModel.DataAnnotations.Range(16 * 1024, 16 * 1024 * 1024)]

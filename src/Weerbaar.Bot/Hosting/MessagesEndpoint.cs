@@ -9,9 +9,10 @@ namespace Weerbaar.Bot.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the gate in front of CloudAdapter. It refuses callers when the deployment is not
-/// configured to authenticate them, bodies over the size limit with 413, malformed bodies with 400 and tenants the
-/// deployment does not serve with 403, all before they reach the pipeline, and maps failures to fetch the token
-/// metadata to 503 (a dependency is down, try again) instead of 500.
+/// configured to authenticate them, bodies over the size limit with 413 and malformed bodies with 400, all before they
+/// reach the pipeline, and maps failures to fetch the token metadata to 503 (a dependency is down, try again) instead
+/// of 500. Channels and tenants are checked by <see cref="WeerbaarAdapter"/> after authentication, so a caller without
+/// a valid token learns nothing about which tenants are served.
 /// </summary>
 public static class MessagesEndpoint
 {
@@ -24,7 +25,7 @@ public static class MessagesEndpoint
     }
 
     private static async Task HandleAsync(
-        HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, TenantPolicy tenants, IOptions<BotOptions> options, ILogger<WeerbaarAdapter> logger)
+        HttpContext context, WeerbaarAdapter adapter, IBot bot, CallerPolicy policy, IOptions<BotOptions> options, ILogger<WeerbaarAdapter> logger)
     {
         if (policy.RefusesEveryone)
         {
@@ -49,13 +50,6 @@ public static class MessagesEndpoint
         {
             Log.ActivityRejected(logger, problem);
             await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: problem).ExecuteAsync(context);
-            return;
-        }
-
-        if (!tenants.Allows(body))
-        {
-            Log.TenantRefused(logger);
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 

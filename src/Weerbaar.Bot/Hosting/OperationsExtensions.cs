@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Weerbaar.Bot.Conversation;
@@ -22,15 +21,15 @@ public static class OperationsExtensions
     /// </summary>
     public const string ReadinessOnlyTag = "ready";
 
-    /// <summary>Weerbaar's meter, the readiness checks and, unless switched off, the OpenTelemetry Prometheus exporter.</summary>
-    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Weerbaar's meter, the readiness checks and, when metrics are on, the OpenTelemetry Prometheus exporter.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BotMetrics>();
         services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: [ReadinessOnlyTag]);
 
         // Decided here from configuration, like the optional model: when metrics are off nothing is collected at all.
-        if (configuration.GetValue($"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}", defaultValue: true))
+        if (MetricsOptions.IsEnabled(configuration, environment))
         {
             services.AddOpenTelemetry()
                 .ConfigureResource(resource => resource.AddService("weerbaar"))
@@ -51,10 +50,11 @@ public static class OperationsExtensions
         return endpoints;
     }
 
-    /// <summary><c>/metrics</c> in the Prometheus text format, when <c>Metrics:Enabled</c>.</summary>
+    /// <summary><c>/metrics</c> in the Prometheus text format, when metrics are on (<see cref="MetricsOptions.Enabled"/>).</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+        var services = endpoints.ServiceProvider;
+        if (MetricsOptions.IsEnabled(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
         {
             endpoints.MapPrometheusScrapingEndpoint();
         }

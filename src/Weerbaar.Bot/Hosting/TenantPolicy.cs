@@ -1,6 +1,5 @@
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Conversation;
 
 namespace Weerbaar.Bot.Hosting;
@@ -8,8 +7,11 @@ namespace Weerbaar.Bot.Hosting;
 /// <summary>Whether an incoming activity's tenant is one the deployment serves (<c>Bot:AllowedTenants</c>).</summary>
 public sealed class TenantPolicy(IOptions<BotOptions> options)
 {
-    /// <summary>Checks a body that <see cref="ActivityRequest.FindProblem"/> accepted.</summary>
-    public bool Allows(string body)
+    /// <summary>
+    /// Checks the activity as the pipeline reads it (<see cref="ActivityTenant"/>), so the tenant that is checked is
+    /// the tenant whose data the turn then works on.
+    /// </summary>
+    public bool Allows(IActivity activity)
     {
         var allowed = options.Value.AllowedTenants;
         if (allowed.Count == 0)
@@ -17,8 +19,7 @@ public sealed class TenantPolicy(IOptions<BotOptions> options)
             return true;
         }
 
-        using var reader = new JsonTextReader(new StringReader(body)) { MaxDepth = 64, DateParseHandling = DateParseHandling.None };
-        var tenant = JToken.ReadFrom(reader) is JObject activity ? ActivityTenant.Of(activity) : string.Empty;
+        var tenant = ActivityTenant.Of(activity);
         return tenant.Length > 0 && allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase);
     }
 }

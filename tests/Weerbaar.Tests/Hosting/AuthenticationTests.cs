@@ -6,11 +6,14 @@ namespace Weerbaar.Tests.Hosting;
 
 /// <summary>
 /// Shared by the authentication tests: one local token service, one connector stand-in, and one bot process with
-/// an app id whose authentication points at them (DESIGN.md, "Testing authentication without the internet").
+/// an app id whose authentication points at them (DESIGN.md, "Testing authentication without the internet"). The bot
+/// serves one tenant, the one <see cref="TeamsConversation"/> uses unless told otherwise.
 /// </summary>
 public sealed class AuthenticatedBot : IAsyncLifetime
 {
     public const string AppId = "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20";
+
+    public const string UnservedTenant = "cccccccc-0000-4000-8000-00000000000c";
 
     public AuthServer Auth { get; private set; } = null!;
 
@@ -24,6 +27,7 @@ public sealed class AuthenticatedBot : IAsyncLifetime
         Connector = await ConnectorStandIn.StartAsync();
         var settings = Auth.BotSettings(AppId);
         settings["ConnectionStrings:Weerbaar"] = $"Data Source={Path.Combine(TestDirectories.Create("db"), "weerbaar.db")}";
+        settings["Bot:AllowedTenants:0"] = TeamsConversation.DefaultTenantId;
         Bot = await BotProcess.StartAsync(settings, environment: "Production");
     }
 
@@ -141,6 +145,39 @@ public sealed class AuthenticationTests(AuthenticatedBot fixture) : IClassFixtur
         var response = await fixture.Bot.PostActivityAsync(chat.Message(TeamsUser.Create("Anna"), "help"), token);
 
         await AssertRejectedAsync(response, chat);
+    }
+
+    [Fact]
+    public async Task UnservedTenant_Gets401WithoutAToken_LikeAServedOne_And403OnlyWithAValidToken()
+    {
+        var served = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);
+        var unserved = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl, tenantId: AuthenticatedBot.UnservedTenant);
+        var token = fixture.Auth.MintChannelToken(AuthenticatedBot.AppId, fixture.Connector.ServiceUrl);
+
+        var servedWithoutToken = await fixture.Bot.PostActivityAsync(served.Message(TeamsUser.Create("Anna"), "help"));
+        var unservedWithoutToken = await fixture.Bot.PostActivityAsync(unserved.Message(TeamsUser.Create("Anna"), "help"));
+        var unservedWithToken = await fixture.Bot.PostActivityAsync(unserved.Message(TeamsUser.Create("Anna"), "help"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, servedWithoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unservedWithoutToken.StatusCode);
+        Assert.True(unservedWithToken.StatusCode == HttpStatusCode.Forbidden, $"{unservedWithToken.StatusCode}\n{fixture.Bot.Output}");
+        Assert.DoesNotContain(fixture.Connector.Calls, c => c.ConversationId == served.Id || c.ConversationId == unserved.Id);
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task ActivityFromAnotherChannel_WithAValidToken_Gets403_AndTheBotSendsNothing(string channel)
+    {
+        var chat = new TeamsConversation(TeamsScope.Personal, fixture.Connector.ServiceUrl);
+        var activity = chat.Message(TeamsUser.Create("Anna"), "help");
+        activity["channelId"] = channel;
+        var token = fixture.Auth.MintChannelToken(AuthenticatedBot.AppId, fixture.Connector.ServiceUrl);
+
+        var response = await fixture.Bot.PostActivityAsync(activity, token);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{response.StatusCode}\n{fixture.Bot.Output}");
+        Assert.DoesNotContain(fixture.Connector.Calls, c => c.ConversationId == chat.Id);
     }
 
     private async Task AssertRejectedAsync(HttpResponseMessage response, TeamsConversation chat)

@@ -37,6 +37,7 @@ public sealed class ConfigurationTests
     [InlineData("MicrosoftAppId", "5b1f6c39-3c9e-4a51-9d3e-2f7a8b6c1d20", "MicrosoftAppPassword is missing")]
     [InlineData("Bot:MaxRequestBytes", "10", "MaxRequestBytes")]
     [InlineData("Bot:TurnsPerUserPerMinute", "0", "TurnsPerUserPerMinute")]
+    [InlineData("Admin:AllowHttpDownloads", "true", "Admin:AllowHttpDownloads=true is a developer switch")]
     public async Task BadSetting_StopsTheBotOnStart_WithTheSettingsNameInTheLog(string key, string value, string message)
     {
         var settings = new Dictionary<string, string?>
@@ -48,6 +49,21 @@ public sealed class ConfigurationTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotProcess.StartAsync(settings, environment: "Production"));
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Slow(SlowKind.Host)]
+    public async Task DeveloperSwitch_StopsTheStartOutsideDevelopment_ButNotInDevelopment()
+    {
+        var settings = new Dictionary<string, string?> { ["Admin:AllowHttpDownloads"] = "true" };
+        await using var production = new BotApp(settings, environment: "Production");
+        await using var development = new BotApp(settings, environment: "Development");
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        using var client = development.CreateClient();
+
+        Assert.Contains("Admin:AllowHttpDownloads", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]

@@ -84,6 +84,27 @@ public sealed class MessagesEndpointTests(SharedBotTest.Host host) : SharedBotTe
         Assert.Single(Connector.SentActivities);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("slack")]
+    public async Task InDevelopment_AnActivityFromAChannelOtherThanTeamsOrTheEmulator_Gets403_AndNothingRuns(string channel)
+    {
+        var chat = Chat();
+        var emulator = chat.Message(TeamsUser.Create("Anna"), "help");
+        emulator["channelId"] = "emulator";
+        var foreign = chat.Message(TeamsUser.Create("Anna"), "help");
+        foreign["channelId"] = channel;
+
+        var refused = await Bot.PostActivityAsync(foreign);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty(Connector.Calls);
+
+        var accepted = await Bot.PostActivityAsync(emulator);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single(Connector.SentActivities);
+    }
+
     [Fact]
     public async Task HealthCheck_Is200WhileTheDatabaseAnswers()
     {

@@ -89,6 +89,21 @@ public sealed class MetricsTests : LocalBotTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task OutsideDevelopment_MetricsAreOffUnlessSwitchedOn()
+    {
+        await using var unset = new BotApp(environment: "Production");
+        await using var switchedOn = new BotApp(new Dictionary<string, string?> { ["Metrics:Enabled"] = "true" }, environment: "Production");
+        using var unsetClient = unset.CreateClient();
+        using var switchedOnClient = switchedOn.CreateClient();
+
+        var off = await unsetClient.GetAsync("/metrics");
+        var on = await switchedOnClient.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, off.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+    }
+
     private async Task PostAsync(JsonObject activity)
     {
         var response = await Bot.PostActivityAsync(activity);

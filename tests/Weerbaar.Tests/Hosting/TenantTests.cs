@@ -73,6 +73,29 @@ public sealed class TenantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TenantInChannelDataWithOtherCasing_IsTheTenantTheSdkReads()
+    {
+        // Newtonsoft, which the SDK reads channelData with, matches property names regardless of case.
+        var chat = Personal(TenantA);
+        var served = chat.Message(_userA, "Wat moet er in een noodpakket?");
+        served["channelData"] = new JsonObject { ["Tenant"] = new JsonObject { ["ID"] = TenantA.ToUpperInvariant() } };
+        served["conversation"]!.AsObject().Remove("tenantId");
+        var smuggled = chat.Message(_userA, "Hoe laat vertrekt de veerboot naar Texel?");
+        smuggled["channelData"] = new JsonObject { ["TENANT"] = new JsonObject { ["id"] = "cccccccc-0000-4000-8000-00000000000c" } };
+
+        var servedResponse = await _bot.PostActivityAsync(served);
+        var answers = _connector.SentActivities.Count;
+        var smuggledResponse = await _bot.PostActivityAsync(smuggled);
+
+        Assert.Equal(HttpStatusCode.OK, servedResponse.StatusCode);
+        Assert.NotEqual(0, answers);
+        Assert.Equal(HttpStatusCode.Forbidden, smuggledResponse.StatusCode);
+        Assert.Equal(answers, _connector.SentActivities.Count);
+        await using var db = Db();
+        Assert.Empty(await db.UnansweredQuestions.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task UnansweredQuestionsAndFeedback_AreListedOnlyToTheAdminsOfTheirOwnTenant()
     {
         var chatA = Personal(TenantA);

@@ -13,9 +13,9 @@ namespace Weerbaar.Tests.Support;
 
 /// <summary>
 /// The Bot Framework token service, locally, over HTTPS on 127.0.0.1 (recipe in DESIGN.md, "Testing authentication"):
-/// OpenID metadata and signing keys (endorsed for msteams) for the tokens Teams sends to the bot, and a token
-/// endpoint for the tokens the bot needs to reply. It mints channel tokens from its test key, and can mint
-/// forged, expired or mis-addressed ones. The bot process trusts it through <c>SSL_CERT_FILE</c>.
+/// OpenID metadata and signing keys (endorsed, like Bot Framework's own, for Teams, Web Chat and Direct Line) for the
+/// tokens Teams sends to the bot, and a token endpoint for the tokens the bot needs to reply. It mints channel tokens
+/// from its test key, and can mint forged, expired or mis-addressed ones. The bot process trusts it through <c>SSL_CERT_FILE</c>.
 /// </summary>
 public sealed class AuthServer : IAsyncDisposable
 {
@@ -154,7 +154,9 @@ public sealed class AuthServer : IAsyncDisposable
                         ["kid"] = KeyId,
                         ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
                         ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                        ["endorsements"] = new[] { "msteams" },
+                        // Bot Framework signs the tokens of every channel it runs with the same keys, so an activity
+                        // that reaches the bot through Web Chat or Direct Line carries a token that validates.
+                        ["endorsements"] = new[] { "msteams", "webchat", "directline" },
                     },
                 },
             });
