@@ -10,10 +10,13 @@ namespace Weerbaar.Bot.Storage;
 /// advisory lock on a connection of its own, outside the pool: the lock ends with that session, so an instance that
 /// dies while holding it blocks nobody. SQLite serves one instance and needs no lock.
 /// </summary>
-internal sealed class StartupLock(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<StartupLock> logger)
+public sealed class StartupLock(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<StartupLock> logger)
 {
-    // "Weerbaar" in ASCII. Advisory locks are per database, so deployments on other databases of the server never wait.
-    private const long LockKey = 0x5765_6572_6261_6172;
+    /// <summary>
+    /// The advisory lock's key: "Weerbaar" in ASCII. Advisory locks are per database, so deployments on other databases
+    /// of the same server never wait for each other.
+    /// </summary>
+    public const long Key = 0x5765_6572_6261_6172;
 
     /// <summary>Waits (at most <see cref="StorageOptions.StartupLockWaitSeconds"/>) until this instance holds the lock; dispose to release it.</summary>
     public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ internal sealed class StartupLock(IOptions<StorageOptions> options, TimeProvider
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql)
     {
         var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("key", LockKey);
+        command.Parameters.AddWithValue("key", Key);
         return command;
     }
 
