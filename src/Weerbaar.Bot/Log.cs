@@ -38,6 +38,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "Authenticated activity from a channel outside Bot:AllowedChannels refused with 403")]
     public static partial void ChannelRefused(ILogger logger);
 
+    [LoggerMessage(EventId = 2080, Level = LogLevel.Information, Message = "Another instance is migrating the database or importing the seed; waiting up to {Seconds} s for the start-up lock")]
+    public static partial void StartupLockWaiting(ILogger logger, int seconds);
+
+    [LoggerMessage(EventId = 2081, Level = LogLevel.Information, Message = "Start-up lock taken after {Milliseconds} ms of waiting")]
+    public static partial void StartupLockTaken(ILogger logger, long milliseconds);
+
+    [LoggerMessage(EventId = 2082, Level = LogLevel.Error, Message = "Start-up lock not free within {Seconds} s (Storage:StartupLockWaitSeconds): another instance is still migrating or importing, or hangs while holding it; stopping")]
+    public static partial void StartupLockTimedOut(ILogger logger, int seconds);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Turn failed (correlation {CorrelationId}, activity type {ActivityType})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string correlationId, string activityType);
 

@@ -32,6 +32,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public Uri MessagesUrl => new(BaseUrl, "/api/messages");
 
+    /// <summary>Whether the process has ended (crashed, or stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -48,12 +51,14 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <param name="program">The built program next to this one to run: the bot, or the harness's bare echo bot (<c>Weerbaar.Harness.dll echo-bot</c>).</param>
+    /// <param name="startWithin">How long the process may take to answer <c>/healthz</c>; 60 s unless given (several bots starting at once share the cores).</param>
     public static async Task<BotProcess> StartAsync(
         IDictionary<string, string?> settings,
         string environment = "Development",
         int? port = null,
         string? workingDirectory = null,
-        IReadOnlyList<string>? program = null)
+        IReadOnlyList<string>? program = null,
+        TimeSpan? startWithin = null)
     {
         var start = new ProcessStartInfo(
             DotnetHost,
@@ -82,7 +87,7 @@ public sealed class BotProcess : IAsyncDisposable
         Running[process.Id] = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await bot.WaitUntilListeningAsync();
+        await bot.WaitUntilListeningAsync(startWithin ?? TimeSpan.FromSeconds(60));
         return bot;
     }
 
@@ -144,11 +149,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilListeningAsync()
+    private async Task WaitUntilListeningAsync(TimeSpan within)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + within;
         var exited = _process.WaitForExitAsync();
-        if (await Task.WhenAny(_listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != _listening.Task)
+        if (await Task.WhenAny(_listening.Task, exited, Task.Delay(within)) != _listening.Task)
         {
             throw new InvalidOperationException($"The bot did not start listening (exited: {_process.HasExited}):\n{Output}");
         }
@@ -177,7 +182,7 @@ public sealed class BotProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The bot did not answer /healthz within 60 s:\n{Output}");
+        throw new TimeoutException($"The bot did not answer /healthz within {within.TotalSeconds} s:\n{Output}");
     }
 
     private static void KillAll()

@@ -5,9 +5,9 @@ using Weerbaar.Core.Search;
 namespace Weerbaar.Bot.Knowledge;
 
 /// <summary>
-/// Brings the search up to date with the database: on start it imports the seed folder and loads the published
-/// knowledge; afterwards it checks the knowledge revision every few seconds and rebuilds the index when it moved, so a
-/// publish through any instance reaches this one without a restart. Invalid content is never served: it is left out,
+/// Brings the search up to date with the database: on start it loads the published knowledge (the seed folder is
+/// imported just before, see <see cref="KnowledgeSeedImport"/>); afterwards it checks the knowledge revision every few
+/// seconds and rebuilds the index when it moved, so a publish through any instance reaches this one without a restart. Invalid content is never served: it is left out,
 /// the last valid version keeps serving, and the reasons are logged.
 /// </summary>
 internal sealed class KnowledgeLoader(
@@ -20,12 +20,8 @@ internal sealed class KnowledgeLoader(
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Load before the web server starts listening, so the first question already finds the knowledge.
-        if (options.Value.ImportSeedOnStart)
-        {
-            await ImportSeedAsync(cancellationToken);
-        }
-
+        // Load before the web server starts listening, so the first question already finds the knowledge (the seed
+        // import ran before, in the database start-up: KnowledgeSeedImport).
         await refresher.RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
@@ -47,23 +43,5 @@ internal sealed class KnowledgeLoader(
                 Log.KnowledgeRefreshFailed(logger, exception.GetType().Name);
             }
         }
-    }
-
-    private async Task ImportSeedAsync(CancellationToken cancellationToken)
-    {
-        var folder = options.Value.ResolveSeedDirectory();
-        var files = KnowledgeFolder.Read(folder);
-        var report = await store.ImportSeedAsync(files, cancellationToken);
-        foreach (var problem in report.Problems)
-        {
-            Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
-        }
-
-        foreach (var waiting in report.WaitingForAdmin)
-        {
-            Log.SeedWaitsForAdmin(logger, waiting);
-        }
-
-        Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, report.Problems.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Weerbaar.Bot.Storage;
 using Weerbaar.Core.Answering;
 using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Knowledge;
@@ -26,6 +27,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IRetentionPolicy, UnansweredQuestionRetention>();
         services.AddSingleton<IRetentionPolicy, FeedbackCommentRetention>();
         services.AddSingleton<IRetentionPolicy, SessionRetention>();
+        services.AddSingleton<IDatabaseSeed, KnowledgeSeedImport>();
         services.AddHostedService<KnowledgeLoader>();
         services.AddHostedService<RetentionJob>();
         return services;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Core.Knowledge;
@@ -13,12 +15,39 @@ namespace Weerbaar.Core.Knowledge;
 public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
     private const string WaitingSummary = "Nieuwe seedversie; wacht op een beheerder omdat het item sindsdien is bewerkt";
+
+    // A conflict means another writer committed first, so a fresh read sees its work; a few attempts are enough.
+    private const int SeedAttempts = 3;
+
+    // SQLite's extended result codes SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    private const int SqliteUniqueViolation = 2067;
+    private const int SqlitePrimaryKeyViolation = 1555;
+
     private static readonly KnowledgeActor Seed = new(KnowledgeItemVersion.SeedAuthor, "seedbestanden");
 
+    /// <summary>
+    /// Imports <paramref name="seed"/>. Safe when another instance imports the same seed at the same time: when it
+    /// inserted an item first (or changed one this import read), the import reads again and takes its work as done.
+    /// </summary>
     public async Task<SeedReport> ImportSeedAsync(IReadOnlyList<KnowledgeFile> seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var load = KnowledgeSet.Load(seed, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportSeedOnceAsync(seed, load, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < SeedAttempts && IsConcurrentWrite(exception))
+            {
+                // The transaction rolled back as a whole; the next attempt starts from what the other writer stored.
+            }
+        }
+    }
+
+    private async Task<SeedReport> ImportSeedOnceAsync(IReadOnlyList<KnowledgeFile> seed, KnowledgeLoad load, CancellationToken cancellationToken)
+    {
         var created = new List<string>();
         var updated = new List<string>();
         var waiting = new List<string>();
@@ -123,6 +152,11 @@ public sealed class KnowledgeStore(IDbContextFactory<WeerbaarDbContext> contextF
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Another writer got there first: a key it inserted (PostgreSQL 23505, SQLite's unique constraint), or a row it changed.</summary>
+    private static bool IsConcurrentWrite(DbUpdateException exception) => exception is DbUpdateConcurrencyException
+        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+        || exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
 
     private static KnowledgeItemVersion NewVersion(int number, string content, KnowledgeVersionStatus status, string summary, DateTimeOffset now) => new()
     {

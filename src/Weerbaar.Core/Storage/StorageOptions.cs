@@ -17,4 +17,11 @@ public sealed class StorageOptions
     /// <summary>The provider's connection string (from <c>ConnectionStrings:Weerbaar</c>).</summary>
     [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = DefaultSqliteConnectionString;
+
+    /// <summary>
+    /// How long an instance waits on start while another one migrates the PostgreSQL database and imports the seed;
+    /// past it the instance stops with an error (and the orchestrator starts it again).
+    /// </summary>
+    [Range(1, 3600)]
+    public int StartupLockWaitSeconds { get; set; } = 120;
 }
