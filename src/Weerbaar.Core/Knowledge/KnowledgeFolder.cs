@@ -3,6 +3,8 @@ namespace Weerbaar.Core.Knowledge;
 /// <summary>Reads the knowledge files of a folder in the <c>knowledge/</c> layout.</summary>
 public static class KnowledgeFolder
 {
+    public static IReadOnlyList<KnowledgeFile> Read(string folder, List<KnowledgeProblem> problems) => Read(folder);
+
     public static IReadOnlyList<KnowledgeFile> Read(string folder)
     {
         var files = new List<KnowledgeFile>();
