@@ -52,9 +52,10 @@ internal sealed class KnowledgeLoader(
     private async Task ImportSeedAsync(CancellationToken cancellationToken)
     {
         var folder = options.Value.ResolveSeedDirectory();
-        var files = KnowledgeFolder.Read(folder);
+        var unread = new List<KnowledgeProblem>();
+        var files = KnowledgeFolder.Read(folder, unread);
         var report = await store.ImportSeedAsync(files, cancellationToken);
-        foreach (var problem in report.Problems)
+        foreach (var problem in unread.Concat(report.Problems))
         {
             Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
         }
@@ -64,6 +65,6 @@ internal sealed class KnowledgeLoader(
             Log.SeedWaitsForAdmin(logger, waiting);
         }
 
-        Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, report.Problems.Count);
+        Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, unread.Count + report.Problems.Count);
     }
 }

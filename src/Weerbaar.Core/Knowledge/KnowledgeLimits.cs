@@ -15,4 +15,13 @@ public static class KnowledgeLimits
 
     /// <summary>How deep YAML lists and maps may sit inside each other (the scenario needs 5).</summary>
     public const int MaxNestingDepth = 10;
+
+    /// <summary>The most a zip file, and all its files unpacked together, may hold; also the most a download from Teams may hold.</summary>
+    public const int MaxBundleBytes = 10 * 1024 * 1024;
+
+    /// <summary>The most entries a zip file may have.</summary>
+    public const int MaxBundleEntries = 200;
+
+    /// <summary>The problem of a file larger than <see cref="MaxFileLength"/>.</summary>
+    public static string FileTooLarge { get; } = $"the content is larger than {MaxFileLength / 1024} KB";
 }
