@@ -13,7 +13,7 @@ public static class KnowledgeLimits
     /// <summary>The longest single YAML value (a field, a list entry) in characters; each field may have a stricter rule of its own.</summary>
     public const int MaxValueLength = 2000;
 
-    /// <summary>How deep YAML lists and maps may sit inside each other (the scenario needs 5).</summary>
+    /// <summary>How deep YAML lists and maps may sit inside each other (the scenario uses 6).</summary>
     public const int MaxNestingDepth = 10;
 
     /// <summary>The most a zip file, and all its files unpacked together, may hold; also the most a download from Teams may hold.</summary>
