@@ -21,7 +21,7 @@ internal static class BenchCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var articles = int.Parse(Option(args, "--articles") ?? "5000", CultureInfo.InvariantCulture);
-        var knowledge = KnowledgeSet.Load(KnowledgeFolder.Read(new KnowledgeOptions().ResolveSeedDirectory()), DateOnly.FromDateTime(DateTime.UtcNow)).Set;
+        var knowledge = KnowledgeSet.Load(KnowledgeFolder.Read(new KnowledgeOptions().ResolveSeedDirectory(), []), DateOnly.FromDateTime(DateTime.UtcNow)).Set;
         var questions = ReadQuestions(Option(args, "--questions") ?? DefaultQuestions, knowledge);
         await output.WriteLineAsync($"{questions.Count} questions, {knowledge.Articles.Count} real articles, {Environment.ProcessorCount} cores");
 

@@ -162,7 +162,7 @@ internal static class LoadCommand
     {
         var knowledge = File.Exists(path)
             ? null
-            : KnowledgeSet.Load(KnowledgeFolder.Read(new KnowledgeOptions().ResolveSeedDirectory()), DateOnly.FromDateTime(DateTime.UtcNow)).Set;
+            : KnowledgeSet.Load(KnowledgeFolder.Read(new KnowledgeOptions().ResolveSeedDirectory(), []), DateOnly.FromDateTime(DateTime.UtcNow)).Set;
         var questions = BenchCommand.ReadQuestions(path, knowledge);
         return questions.Count > 0 ? questions : throw new InvalidOperationException($"No questions in {path}.");
     }

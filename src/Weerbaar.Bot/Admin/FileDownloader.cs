@@ -28,7 +28,7 @@ public sealed class FileDownloader(IHttpClientFactory clients, IOptions<AdminOpt
     public const string ClientName = "Weerbaar.FileDownload";
 
     /// <summary>The most a download may hold: a zip file of the knowledge may not be larger either.</summary>
-    public const int MaxBytes = KnowledgeBundle.MaxTotalBytes;
+    public const int MaxBytes = KnowledgeLimits.MaxBundleBytes;
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

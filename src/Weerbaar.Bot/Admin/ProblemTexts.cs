@@ -78,6 +78,10 @@ public static partial class ProblemTexts
         (MonthFormat(), m => $"{Field(m, 1)} schrijft u als JJJJ-MM, bijvoorbeeld 2026-03."),
         (FactsAfterCheck(), _ => "De stand van de feiten kan niet na de datum 'laatst gecontroleerd' liggen."),
         (InvalidYaml(), _ => "De velden zijn niet goed geschreven. Let op de inspringing en de dubbele punten."),
+        (TooDeep(), m => $"Er zitten te veel lijsten of haakjes in elkaar (meer dan {m.Groups[1].Value} lagen). Maak het eenvoudiger."),
+        (FieldTooLong(), m => $"Het veld '{Field(m, 1)}' is te lang: hoogstens {m.Groups[2].Value} tekens."),
+        (ValueTooLong(), m => $"Een waarde is te lang: hoogstens {m.Groups[1].Value} tekens."),
+        (SynonymsTooLong(), m => $"Een regel met synoniemen is te lang: hoogstens {m.Groups[1].Value} tekens."),
         (Twice(), m => $"'{m.Groups[1].Value}' staat er twee keer in."),
     ];
 
@@ -235,6 +239,18 @@ public static partial class ProblemTexts
 
     [GeneratedRegex(@"^invalid YAML")]
     private static partial Regex InvalidYaml();
+
+    [GeneratedRegex(@"^the YAML is nested deeper than (\d+) levels")]
+    private static partial Regex TooDeep();
+
+    [GeneratedRegex(@"^'(\w+)' is longer than (\d+) characters")]
+    private static partial Regex FieldTooLong();
+
+    [GeneratedRegex(@"^a value is longer than (\d+) characters")]
+    private static partial Regex ValueTooLong();
+
+    [GeneratedRegex(@"^a synonym group is longer than (\d+) characters")]
+    private static partial Regex SynonymsTooLong();
 
     [GeneratedRegex(@"^'(.*)' appears twice$")]
     private static partial Regex Twice();

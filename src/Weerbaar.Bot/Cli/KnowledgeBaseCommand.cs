@@ -40,16 +40,18 @@ internal static class KnowledgeBaseCommand
             return CommandLine.UsageError;
         }
 
-        var files = KnowledgeFolder.Read(directory);
+        var problems = new List<KnowledgeProblem>();
+        var files = KnowledgeFolder.Read(directory, problems);
         var load = KnowledgeSet.Load(files, DateOnly.FromDateTime(DateTime.UtcNow));
-        foreach (var problem in load.Problems)
+        problems.AddRange(load.Problems);
+        foreach (var problem in problems)
         {
             await output.WriteLineAsync(problem.ToString());
         }
 
         var set = load.Set;
-        await output.WriteLineAsync($"{files.Count} files: {set.Articles.Count} valid articles, {set.Resources.Count} resources, {set.Synonyms.Count} synonym groups, {load.Problems.Count} problems.");
-        return load.IsValid ? CommandLine.Success : CommandLine.Failure;
+        await output.WriteLineAsync($"{files.Count} files: {set.Articles.Count} valid articles, {set.Resources.Count} resources, {set.Synonyms.Count} synonym groups, {problems.Count} problems.");
+        return problems.Count == 0 ? CommandLine.Success : CommandLine.Failure;
     }
 
     private static async Task<int> StatsAsync(string[] hostArgs, TextWriter output, CancellationToken cancellationToken)

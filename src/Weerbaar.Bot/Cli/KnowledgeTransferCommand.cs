@@ -98,7 +98,10 @@ internal static class KnowledgeTransferCommand
     {
         if (Directory.Exists(source))
         {
-            return new KnowledgeBundleContent(KnowledgeFolder.Read(source), []);
+            // All or nothing, as for a zip file: a file left out of the folder is a problem, not a smaller import.
+            var problems = new List<KnowledgeProblem>();
+            var files = KnowledgeFolder.Read(source, problems);
+            return problems.Count > 0 ? new KnowledgeBundleContent([], problems) : new KnowledgeBundleContent(files, []);
         }
 
         if (!File.Exists(source))

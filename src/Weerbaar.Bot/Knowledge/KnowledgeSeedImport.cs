@@ -17,9 +17,10 @@ internal sealed class KnowledgeSeedImport(KnowledgeStore store, IOptions<Knowled
             return;
         }
 
-        var files = KnowledgeFolder.Read(options.Value.ResolveSeedDirectory());
+        var unread = new List<KnowledgeProblem>();
+        var files = KnowledgeFolder.Read(options.Value.ResolveSeedDirectory(), unread);
         var report = await store.ImportSeedAsync(files, cancellationToken);
-        foreach (var problem in report.Problems)
+        foreach (var problem in unread.Concat(report.Problems))
         {
             Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
         }
@@ -29,6 +30,6 @@ internal sealed class KnowledgeSeedImport(KnowledgeStore store, IOptions<Knowled
             Log.SeedWaitsForAdmin(logger, waiting);
         }
 
-        Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, report.Problems.Count);
+        Log.SeedImported(logger, files.Count, report.Created.Count, report.Updated.Count, report.WaitingForAdmin.Count, unread.Count + report.Problems.Count);
     }
 }

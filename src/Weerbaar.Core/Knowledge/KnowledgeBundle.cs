@@ -18,17 +18,10 @@ public sealed record KnowledgeBundleContent(IReadOnlyList<KnowledgeFile> Files, 
 /// </summary>
 public static class KnowledgeBundle
 {
-    public const int MaxEntries = 200;
-
-    /// <summary>The most a zip file, and all its files unpacked together, may hold.</summary>
-    public const int MaxTotalBytes = 10 * 1024 * 1024;
-
     private const string MacMetadataFolder = "__MACOSX/";
     private const string NotTextMessage = "the file is not UTF-8 text";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
-
-    private static string TooLargeMessage => $"the content is larger than {KnowledgeEditor.MaxContentLength / 1024} KB";
 
     /// <summary>Reads <paramref name="content"/>; <paramref name="fileName"/> (as uploaded) decides whether it is an article or a zip file.</summary>
     public static async Task<KnowledgeBundleContent> ReadAsync(string fileName, Stream content, CancellationToken cancellationToken)
@@ -41,10 +34,10 @@ public static class KnowledgeBundle
         var extension = Path.GetExtension(name);
         if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase))
         {
-            var bytes = await LimitedRead.ReadAtMostAsync(content, KnowledgeEditor.MaxContentLength, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(content, KnowledgeLimits.MaxFileLength, cancellationToken);
             if (bytes is null)
             {
-                return Refused(name, TooLargeMessage);
+                return Refused(name, KnowledgeLimits.FileTooLarge);
             }
 
             return Decode(bytes) is string text
@@ -54,9 +47,9 @@ public static class KnowledgeBundle
 
         if (extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            var bytes = await LimitedRead.ReadAtMostAsync(content, MaxTotalBytes, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(content, KnowledgeLimits.MaxBundleBytes, cancellationToken);
             return bytes is null
-                ? Refused(name, $"the zip file is larger than {MaxTotalBytes / 1024 / 1024} MB")
+                ? Refused(name, $"the zip file is larger than {KnowledgeLimits.MaxBundleBytes / 1024 / 1024} MB")
                 : await ReadZipAsync(name, bytes, cancellationToken);
         }
 
@@ -77,9 +70,9 @@ public static class KnowledgeBundle
 
         using (archive)
         {
-            if (archive.Entries.Count > MaxEntries)
+            if (archive.Entries.Count > KnowledgeLimits.MaxBundleEntries)
             {
-                return Refused(name, $"the zip file has more than {MaxEntries} entries");
+                return Refused(name, $"the zip file has more than {KnowledgeLimits.MaxBundleEntries} entries");
             }
 
             var files = new List<KnowledgeFile>();
@@ -107,18 +100,18 @@ public static class KnowledgeBundle
                     continue;
                 }
 
-                if (entry.Length > KnowledgeEditor.MaxContentLength)
+                if (entry.Length > KnowledgeLimits.MaxFileLength)
                 {
-                    problems.Add(new KnowledgeProblem(entryName, 1, TooLargeMessage));
+                    problems.Add(new KnowledgeProblem(entryName, 1, KnowledgeLimits.FileTooLarge));
                     continue;
                 }
 
                 var data = await ReadEntryAsync(entry, cancellationToken);
                 // An entry given up on counts as the most it may hold.
-                total += data.Bytes?.Length ?? KnowledgeEditor.MaxContentLength;
-                if (total > MaxTotalBytes)
+                total += data.Bytes?.Length ?? KnowledgeLimits.MaxFileLength;
+                if (total > KnowledgeLimits.MaxBundleBytes)
                 {
-                    problems.Add(new KnowledgeProblem(name, 1, $"the files in the zip file are larger than {MaxTotalBytes / 1024 / 1024} MB together"));
+                    problems.Add(new KnowledgeProblem(name, 1, $"the files in the zip file are larger than {KnowledgeLimits.MaxBundleBytes / 1024 / 1024} MB together"));
                     break;
                 }
 
@@ -145,10 +138,10 @@ public static class KnowledgeBundle
         try
         {
             await using var stream = entry.Open();
-            var bytes = await LimitedRead.ReadAtMostAsync(stream, KnowledgeEditor.MaxContentLength, cancellationToken);
+            var bytes = await LimitedRead.ReadAtMostAsync(stream, KnowledgeLimits.MaxFileLength, cancellationToken);
             if (bytes is null)
             {
-                return (null, TooLargeMessage);
+                return (null, KnowledgeLimits.FileTooLarge);
             }
 
             return bytes.Length == entry.Length && Crc32.Compute(bytes) == entry.Crc32

@@ -59,9 +59,6 @@ public sealed record KnowledgeItemDetails(
 /// </summary>
 public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
-    /// <summary>The largest content one version may hold.</summary>
-    public const int MaxContentLength = 100 * 1024;
-
     public async Task<KnowledgeItemDetails?> GetAsync(KnowledgeKind kind, string key, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -102,9 +99,9 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
-        if (content.Length > MaxContentLength)
+        if (content.Length > KnowledgeLimits.MaxFileLength)
         {
-            return new EditOutcome(EditResult.Invalid, Problems: [new KnowledgeProblem(KnowledgePaths.For(kind, key), 1, $"the content is larger than {MaxContentLength / 1024} KB")]);
+            return new EditOutcome(EditResult.Invalid, Problems: [new KnowledgeProblem(KnowledgePaths.For(kind, key), 1, KnowledgeLimits.FileTooLarge)]);
         }
 
         if (kind == KnowledgeKind.Article && !KnowledgeRules.Id().IsMatch(key))
@@ -270,9 +267,9 @@ public sealed class KnowledgeEditor(IDbContextFactory<WeerbaarDbContext> context
     {
         ArgumentNullException.ThrowIfNull(published);
         var path = KnowledgePaths.For(kind, key);
-        if (content.Length > MaxContentLength)
+        if (content.Length > KnowledgeLimits.MaxFileLength)
         {
-            return [new KnowledgeProblem(path, 1, $"the content is larger than {MaxContentLength / 1024} KB")];
+            return [new KnowledgeProblem(path, 1, KnowledgeLimits.FileTooLarge)];
         }
 
         var candidate = KnowledgeFile.ForPath(path, content);

@@ -128,9 +128,9 @@ public sealed class KnowledgeImporter(IDbContextFactory<WeerbaarDbContext> conte
             {
                 problems.Add(new KnowledgeProblem(file.Path, 1, "the file name may hold only lower-case letters, digits and single hyphens"));
             }
-            else if (file.Text.Length > KnowledgeEditor.MaxContentLength)
+            else if (file.Text.Length > KnowledgeLimits.MaxFileLength)
             {
-                problems.Add(new KnowledgeProblem(file.Path, 1, $"the content is larger than {KnowledgeEditor.MaxContentLength / 1024} KB"));
+                problems.Add(new KnowledgeProblem(file.Path, 1, KnowledgeLimits.FileTooLarge));
             }
         }
 

@@ -17,6 +17,12 @@ public static class SynonymsParser
                 continue;
             }
 
+            if (line.Length > KnowledgeLimits.MaxValueLength)
+            {
+                problems.Add(new KnowledgeProblem(file, i + 1, $"a synonym group is longer than {KnowledgeLimits.MaxValueLength} characters"));
+                continue;
+            }
+
             var terms = line.Split(',').Select(term => term.Trim().ToLowerInvariant()).ToList();
             if (terms.Count < 2 || terms.Any(term => term.Length == 0))
             {

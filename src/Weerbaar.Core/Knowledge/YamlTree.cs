@@ -28,9 +28,17 @@ internal static class YamlTree
         {
             var parser = Parser.CreateParser(new StringReader(yaml));
             var events = new List<ParsingEvent>();
+            var limits = new LimitCheck();
             while (parser.MoveNext())
             {
-                events.Add(parser.Current!);
+                var current = parser.Current!;
+                if (limits.Exceeded(current) is string exceeded)
+                {
+                    problems.Add(new KnowledgeProblem(file, firstLine + current.Start.Line, exceeded));
+                    return null;
+                }
+
+                events.Add(current);
             }
 
             var position = 0;
@@ -100,4 +108,55 @@ internal static class YamlTree
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// Checks the limits while the events stream in, before any tree is built: the tree is read recursively, so the
+    /// depth must be bounded first, and one overlong value is reason enough to stop reading the file.
+    /// </summary>
+    private sealed class LimitCheck
+    {
+        // Per open list or map: whether it is a map whose next scalar is a key, and the last key read in it.
+        private readonly Stack<(bool IsMap, bool ExpectsKey, string? Key)> _open = new();
+
+        public string? Exceeded(ParsingEvent current)
+        {
+            switch (current)
+            {
+                case SequenceStart or MappingStart:
+                    Consume();
+                    if (_open.Count >= KnowledgeLimits.MaxNestingDepth)
+                    {
+                        return $"the YAML is nested deeper than {KnowledgeLimits.MaxNestingDepth} levels of lists and maps";
+                    }
+
+                    _open.Push((current is MappingStart, true, null));
+                    return null;
+                case SequenceEnd or MappingEnd:
+                    _open.TryPop(out _);
+                    return null;
+                case Scalar scalar:
+                    var key = _open.TryPeek(out var top) && top.IsMap && !top.ExpectsKey ? top.Key : null;
+                    Consume(scalar.Value);
+                    if (scalar.Value.Length <= KnowledgeLimits.MaxValueLength)
+                    {
+                        return null;
+                    }
+
+                    return key is null
+                        ? $"a value is longer than {KnowledgeLimits.MaxValueLength} characters"
+                        : $"'{key}' is longer than {KnowledgeLimits.MaxValueLength} characters";
+                default:
+                    return null;
+            }
+        }
+
+        // A node inside a map is its key and its value by turns.
+        private void Consume(string? scalar = null)
+        {
+            if (_open.TryPop(out var top))
+            {
+                _open.Push(top.IsMap ? (true, !top.ExpectsKey, top.ExpectsKey ? scalar : top.Key) : top);
+            }
+        }
+    }
 }

@@ -232,6 +232,31 @@ public sealed class AdminFlowTests : IAsyncLifetime
         Assert.Equal("Opening en het dreigingsbeeld van nu", _bot.Services.GetRequiredService<Weerbaar.Core.Search.KnowledgeSearch>().Knowledge.Set.Scenario!.Step("opening")!.Title);
     }
 
+    [Fact]
+    public async Task AYamlPartWithDeepNestingOrAnOverlongValue_IsNotPublished_AndTheAdminReadsWhyInDutch()
+    {
+        var whole = await InvokeAsync(_adminChat, _admin, AdminVerb.Blocks, new JsonObject { ["verb"] = AdminVerb.Blocks, ["kind"] = "ResourceCatalog" });
+        var part = await PressAsync(_adminChat, _admin, whole, AdminVerb.Blocks, new JsonObject { ["part"] = "1" });
+        var text = Descendants(part).OfType<JsonObject>().Single(o => o["id"]?.GetValue<string>() == "text")["value"]!.GetValue<string>();
+
+        var nested = await PressAsync(_adminChat, _admin, part, AdminVerb.PublishText, new JsonObject
+        {
+            ["text"] = text.Replace("  kind: video\n", $"  kind: video\n  extra: {new string('[', 5_000)}{new string(']', 5_000)}\n", StringComparison.Ordinal),
+        });
+        // The refused draft is saved, so the next try is pressed on the card that came back, as an admin would.
+        var overlong = await PressAsync(_adminChat, _admin, nested, AdminVerb.PublishText, new JsonObject
+        {
+            ["text"] = text.Replace("  kind: video\n", $"  kind: video\n  notes: {new string('a', KnowledgeLimits.MaxValueLength + 1)}\n", StringComparison.Ordinal),
+        });
+
+        Assert.Contains("Niet gepubliceerd", TextOf(nested), StringComparison.Ordinal);
+        Assert.Contains($"Er zitten te veel lijsten of haakjes in elkaar (meer dan {KnowledgeLimits.MaxNestingDepth} lagen).", TextOf(nested), StringComparison.Ordinal);
+        Assert.Contains("Niet gepubliceerd", TextOf(overlong), StringComparison.Ordinal);
+        Assert.Contains($"Het veld 'notes' is te lang: hoogstens {KnowledgeLimits.MaxValueLength} tekens.", TextOf(overlong), StringComparison.Ordinal);
+        Assert.DoesNotContain("technische melding", TextOf(nested) + TextOf(overlong), StringComparison.Ordinal);
+        Assert.DoesNotContain(_bot.Services.GetRequiredService<Weerbaar.Core.Search.KnowledgeSearch>().Knowledge.Set.Resources, r => r.Notes?.Length > KnowledgeLimits.MaxValueLength);
+    }
+
     private static JsonObject EditData(string key) => new() { ["verb"] = AdminVerb.Edit, ["kind"] = "Article", ["item"] = key };
 
     private static JsonObject NewArticleInputs()

@@ -62,7 +62,7 @@ public sealed class FileImportRulesTests
         { "kennis.zip", Zip(("../weg.md", "x")) },
         { "kennis.zip", Zip(("map/artikel.md", "x")) },
         { "kennis.zip", Zip(("a.md", "x"), ("articles/a.md", "x")) },
-        { "kennis.zip", Zip([.. Enumerable.Range(0, KnowledgeBundle.MaxEntries + 1).Select(i => ($"a{i}.md", "x"))]) },
+        { "kennis.zip", Zip([.. Enumerable.Range(0, KnowledgeLimits.MaxBundleEntries + 1).Select(i => ($"a{i}.md", "x"))]) },
     };
 
     [Theory]

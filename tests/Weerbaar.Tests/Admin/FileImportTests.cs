@@ -90,6 +90,25 @@ public sealed class FileImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThousandsOfNestedBracketsOrAnOverlongValue_AreRefusedWithADutchReason_AndNothingIsImported()
+    {
+        var before = await PublishedAsync();
+        var resources = File.ReadAllText(RepoPaths.Of("knowledge", KnowledgeFile.ResourceCatalogPath))
+            .Replace("  kind: video\n", $"  kind: video\n  notes: {new string('a', KnowledgeLimits.MaxValueLength + 1)}\n", StringComparison.Ordinal);
+        var zip = Zip(
+            ("articles/diep.md", $"---\nid: diep\ntitle: Een diep artikel\ntags: {new string('[', 20_000)}{new string(']', 20_000)}\n---\n\nTekst.\n"),
+            (KnowledgeFile.ResourceCatalogPath, resources));
+
+        var reply = await SendFileAsync(_adminChat, _admin, "kennis.zip", _files.Serve(zip));
+
+        Assert.StartsWith(AdminTexts.ImportRefused + "\n\n", reply, StringComparison.Ordinal);
+        Assert.Contains($"articles/diep.md: Er zitten te veel lijsten of haakjes in elkaar (meer dan {KnowledgeLimits.MaxNestingDepth} lagen). Maak het eenvoudiger.", reply, StringComparison.Ordinal);
+        Assert.Contains($"resources.yaml: Het veld 'notes' is te lang: hoogstens {KnowledgeLimits.MaxValueLength} tekens.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("technische melding", reply, StringComparison.Ordinal);
+        Assert.Equal(before, await PublishedAsync());
+    }
+
+    [Fact]
     public async Task ManyProblems_AreListedUpToTwenty_AndCountedAfterThat()
     {
         var zip = Zip([.. Enumerable.Range(1, 30).Select(i => ($"map{i}/artikel.md", "tekst"))]);

@@ -104,7 +104,7 @@ public sealed class KnowledgeBundleTests
     [Fact]
     public async Task ReadAsync_MoreThan200Entries_IsRefused()
     {
-        var zip = Zip([.. Enumerable.Range(0, KnowledgeBundle.MaxEntries + 1).Select(i => ($"articles/a{i}.md", Article))]);
+        var zip = Zip([.. Enumerable.Range(0, KnowledgeLimits.MaxBundleEntries + 1).Select(i => ($"articles/a{i}.md", Article))]);
 
         var content = await ReadAsync("kennis.zip", zip);
 
@@ -115,7 +115,7 @@ public sealed class KnowledgeBundleTests
     [Fact]
     public async Task ReadAsync_EntryLargerThanAVersionMayBe_IsRefused()
     {
-        var zip = Zip(("articles/groot.md", new string('a', KnowledgeEditor.MaxContentLength + 1)), ("articles/klein.md", Article));
+        var zip = Zip(("articles/groot.md", new string('a', KnowledgeLimits.MaxFileLength + 1)), ("articles/klein.md", Article));
 
         var content = await ReadAsync("kennis.zip", zip);
 
@@ -126,7 +126,7 @@ public sealed class KnowledgeBundleTests
     [Fact]
     public async Task ReadAsync_SingleMarkdownLargerThanAVersionMayBe_IsRefused()
     {
-        var content = await ReadAsync("groot.md", Encoding.UTF8.GetBytes(new string('a', KnowledgeEditor.MaxContentLength + 1)));
+        var content = await ReadAsync("groot.md", Encoding.UTF8.GetBytes(new string('a', KnowledgeLimits.MaxFileLength + 1)));
 
         Assert.Empty(content.Files);
         Assert.Equal("the content is larger than 100 KB", Assert.Single(content.Problems).Message);
@@ -160,10 +160,10 @@ public sealed class KnowledgeBundleTests
     [Fact]
     public async Task ReadAsync_EntriesThatInflatePastTheTotalLimitTogether_AreRefused()
     {
-        var full = new string('a', KnowledgeEditor.MaxContentLength);
-        var count = (KnowledgeBundle.MaxTotalBytes / KnowledgeEditor.MaxContentLength) + 1;
+        var full = new string('a', KnowledgeLimits.MaxFileLength);
+        var count = (KnowledgeLimits.MaxBundleBytes / KnowledgeLimits.MaxFileLength) + 1;
         var zip = Zip([.. Enumerable.Range(0, count).Select(i => ($"articles/a{i}.md", full))]);
-        Assert.True(zip.Length < KnowledgeBundle.MaxTotalBytes / 10);
+        Assert.True(zip.Length < KnowledgeLimits.MaxBundleBytes / 10);
 
         var content = await ReadAsync("kennis.zip", zip);
 
@@ -174,7 +174,7 @@ public sealed class KnowledgeBundleTests
     [Fact]
     public async Task ReadAsync_UploadLargerThanTheTotalLimit_IsRefusedUnread()
     {
-        var content = await ReadAsync("kennis.zip", new byte[KnowledgeBundle.MaxTotalBytes + 1]);
+        var content = await ReadAsync("kennis.zip", new byte[KnowledgeLimits.MaxBundleBytes + 1]);
 
         Assert.Equal("the zip file is larger than 10 MB", Assert.Single(content.Problems).Message);
     }

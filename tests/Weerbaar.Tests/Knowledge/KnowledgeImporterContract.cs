@@ -133,7 +133,7 @@ public abstract class KnowledgeImporterContract(StorageProvider provider) : IAsy
             noodpakket,
             KnowledgeFile.ForPath("articles/sub/x.md", noodpakket.Text),
             KnowledgeFile.ForArticle("Hoofdletters", noodpakket.Text),
-            KnowledgeFile.ForArticle("te-groot", new string('a', KnowledgeEditor.MaxContentLength + 1)),
+            KnowledgeFile.ForArticle("te-groot", new string('a', KnowledgeLimits.MaxFileLength + 1)),
         };
 
         var result = await _importer.ImportAsync(files, KnowledgeActor.CommandLine, CancellationToken.None);

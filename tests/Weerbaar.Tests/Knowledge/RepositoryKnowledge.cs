@@ -10,7 +10,7 @@ public static class RepositoryKnowledge
 
     public static string Folder => RepoPaths.Of("knowledge");
 
-    public static IReadOnlyList<KnowledgeFile> Files => KnowledgeFolder.Read(Folder);
+    public static IReadOnlyList<KnowledgeFile> Files => KnowledgeFolder.Read(Folder, []);
 
     public static KnowledgeLoad Load => Loaded.Value;
 

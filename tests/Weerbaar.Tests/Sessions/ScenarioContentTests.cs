@@ -14,7 +14,7 @@ public sealed class ScenarioContentTests
     private static readonly Lazy<(Scenario? Scenario, IReadOnlyList<KnowledgeProblem> Problems)> Loaded = new(() =>
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var knowledge = KnowledgeSet.Load(KnowledgeFolder.Read(RepoPaths.Of("knowledge")), today).Set;
+        var knowledge = KnowledgeSet.Load(KnowledgeFolder.Read(RepoPaths.Of("knowledge"), []), today).Set;
         var problems = new List<KnowledgeProblem>();
         var scenario = ScenarioParser.Parse(
             ScenarioParser.SeedPath,
