@@ -58,7 +58,8 @@ public sealed class SessionReportLinkTests : LocalBotTest
         Assert.Contains(@"- \`code\` \| a \<https\://evil.example\> www\.evil.example", lines);
         Assert.Contains(lines, l => l.StartsWith(@"- \<script\>alert\(1\)\</script\> — ", StringComparison.Ordinal));
         // Nothing of what was typed is left where a Markdown reader would make a link, an image or a tag of it.
-        foreach (var raw in new[] { "[klik](", "![x](", "<script>", "https://", "<https", "www.evil" })
+        Assert.DoesNotMatch(@"(?<!\\)[<\[]", report);
+        foreach (var raw in new[] { "[klik](", "![x](", "<script>", "https://", "www.evil" })
         {
             Assert.DoesNotContain(raw, report, StringComparison.Ordinal);
         }
