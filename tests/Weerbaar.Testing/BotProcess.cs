@@ -73,6 +73,13 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         // The start-up line with the chosen port comes from this category, whatever the default log level is.
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        if (environment != "Development")
+        {
+            // Outside Development the bot needs the https address report links are built from; a test that is
+            // about that setting gives its own value.
+            start.Environment["Sessions__PublicBaseUrl"] = "https://weerbaar.test";
+        }
+
         foreach (var (key, value) in settings)
         {
             // Configuration keys use "__" for ":" in environment variables.

@@ -8,7 +8,11 @@ public static class SessionServiceCollectionExtensions
     /// <summary>The gesprekstool: sessions in the database, their cards, the coordinator and the report links.</summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => SessionOptions.IsWebAddress(o.PublicBaseUrl), SessionOptions.PublicBaseUrlNotAnAddress)
+            .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(o.PublicBaseUrl), SessionOptions.PublicBaseUrlMissing)
+            .Validate<IHostEnvironment>((o, environment) => SessionOptions.IsAllowedIn(o.PublicBaseUrl, environment), SessionOptions.PublicBaseUrlNotHttps)
+            .ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
@@ -32,8 +36,9 @@ public static class SessionServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapSessionReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionStore sessions, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionStore sessions, HttpContext context, CancellationToken cancellationToken) =>
         {
+            ProtectReport(context.Response.Headers);
             var html = file.EndsWith(".html", StringComparison.Ordinal);
             var token = Path.GetFileNameWithoutExtension(file);
             if ((!html && !file.EndsWith(".md", StringComparison.Ordinal)) || token.Length is < 16 or > 64
@@ -47,5 +52,17 @@ public static class SessionServiceCollectionExtensions
                 : Results.Text(report.Markdown, "text/markdown; charset=utf-8");
         });
         return endpoints;
+    }
+
+    // A report holds what a team said about its weak spots, behind a link that is its only key: nothing in it may run
+    // or load anything (participants' text included), the link must not leak to other sites or search engines, and
+    // no cache may keep a copy after the link expires. The same for the 404, which answers a guessed link.
+    private static void ProtectReport(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        headers["X-Robots-Tag"] = "noindex";
     }
 }

@@ -10,6 +10,8 @@ namespace Weerbaar.Core.Sessions;
 /// </summary>
 public static class SessionReport
 {
+    private const string MarkdownSpecial = "\\`*_{}[]()<>#+!|~^$&@:=";
+
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     public static string Markdown(SessionState state, Scenario scenario, DateOnly date)
@@ -17,7 +19,7 @@ public static class SessionReport
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
         var text = new StringBuilder();
-        text.AppendLine(Invariant, $"# Verslag gesprekstool: {state.Settings.OrganisationName}");
+        text.AppendLine(Invariant, $"# Verslag gesprekstool: {M(state.Settings.OrganisationName)}");
         text.AppendLine();
         text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
         text.AppendLine();
@@ -48,7 +50,7 @@ public static class SessionReport
                 text.AppendLine();
                 foreach (var answer in answers)
                 {
-                    text.AppendLine(Invariant, $"- {(answer.Tag is { } tag ? $"[{tag}] " : string.Empty)}{OneLine(answer.Text)}");
+                    text.AppendLine(Invariant, $"- {(answer.Tag is { } tag ? $"[{tag}] " : string.Empty)}{M(answer.Text)}");
                 }
             }
         }
@@ -58,7 +60,7 @@ public static class SessionReport
         text.AppendLine();
         foreach (var agreement in state.Agreements)
         {
-            text.AppendLine(Invariant, $"- {OneLine(agreement.What)} — {OneLine(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}");
+            text.AppendLine(Invariant, $"- {M(agreement.What)} — {M(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}");
         }
 
         return text.ToString();
@@ -110,6 +112,27 @@ public static class SessionReport
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    // What people typed, for the Markdown report, on one line and shown as typed: a backslash before every character
+    // that could start a link, image, tag, entity, code span, emphasis or table cell (CommonMark shows "\x" as "x"
+    // for any ASCII punctuation), before the ":" and "www." that make a bare address a link, and before a list
+    // marker at the start.
+    private static string M(string text)
+    {
+        var line = OneLine(text);
+        var escaped = new StringBuilder(line.Length + 16);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            var special = MarkdownSpecial.Contains(c)
+                || (c == '-' && i == 0)
+                || (c == '.' && i > 0 && (line.AsSpan(0, i).IndexOfAnyExceptInRange('0', '9') < 0
+                    || (i >= 3 && line.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))));
+            escaped.Append(special ? "\\" : string.Empty).Append(c);
+        }
+
+        return escaped.ToString();
+    }
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -66,6 +66,33 @@ public sealed class ConfigurationTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
+    [Theory]
+    [Slow(SlowKind.Host)]
+    [InlineData("", "Sessions:PublicBaseUrl is required outside the Development environment")]
+    [InlineData("http://weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an https address outside the Development environment")]
+    [InlineData("weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an absolute address")]
+    public void ReportLinkAddress_MissingOrNotHttpsOutsideDevelopment_StopsTheStart_WithAMessageNamingTheSetting(string value, string message)
+    {
+        using var production = new BotApp(new Dictionary<string, string?> { ["Sessions:PublicBaseUrl"] = value }, environment: "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Slow(SlowKind.Host)]
+    [InlineData("Development", "")]
+    [InlineData("Development", "http://localhost:3978")]
+    [InlineData("Production", "https://weerbaar.gemeente.nl/")]
+    public async Task ReportLinkAddress_HttpsOutsideDevelopment_OrAnyInDevelopment_Starts(string environment, string value)
+    {
+        await using var bot = new BotApp(new Dictionary<string, string?> { ["Sessions:PublicBaseUrl"] = value }, environment: environment);
+        using var client = bot.CreateClient();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
     [Fact]
     public void ShippedSettings_HoldNoSecret()
     {

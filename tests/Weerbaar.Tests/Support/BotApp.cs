@@ -28,6 +28,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Weerbaar"] = $"Data Source={DatabasePath}",
         };
+        if (environment != "Development")
+        {
+            // Outside Development the bot needs the https address report links are built from; a test that is
+            // about that setting gives its own value.
+            _settings["Sessions:PublicBaseUrl"] = PublicBaseUrl;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -35,6 +42,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
         _environment = environment;
     }
+
+    /// <summary>The public address a bot outside Development is given unless the test sets <c>Sessions:PublicBaseUrl</c>.</summary>
+    public const string PublicBaseUrl = "https://weerbaar.test";
 
     /// <summary>Every log entry the bot wrote, at every level.</summary>
     public LogCapture Logs { get; } = new();
