@@ -99,8 +99,10 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         var agreement = $"{what} – {owner} – uiterlijk {DutchDates.Format(due)}";
         await Expect(view.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
 
-        // Finish: the report card lists the agreement and links to the full report.
+        // Finish, confirmed on the card: the report card lists the agreement and links to the full report.
         await view.GetByRole(AriaRole.Button, new() { Name = "Sessie afronden", Exact = true }).ClickAsync();
+        await Expect(view.GetByText("Weet u het zeker? De sessie stopt voor iedereen.", new() { Exact = true })).ToBeVisibleAsync();
+        await view.GetByRole(AriaRole.Button, new() { Name = "Ja, afronden", Exact = true }).ClickAsync();
         await Expect(view.GetByText("De sessie is afgerond. Het verslag staat hieronder.", new() { Exact = true })).ToBeVisibleAsync();
         var report = CardsWith(page, $"Verslag: {Organisation}");
         await Expect(report).ToHaveCountAsync(1);
