@@ -34,6 +34,7 @@ public static class SessionVerb
 
     /// <summary>"Nee, doorgaan" on a confirmation: the member's own view again.</summary>
     public const string Continue = "sessionContinue";
+
     public const string TakeOver = "sessionTakeOver";
     public const string Reminder = "sessionReminder";
 
