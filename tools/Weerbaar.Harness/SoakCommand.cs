@@ -142,7 +142,7 @@ internal static class SoakCommand
             return error;
         }
 
-        // A session of 24 turns: start, contributions with a step forward every fifth turn, then stop (cancel) and again.
+        // A session of 24 turns: start, contributions with a step forward every fifth turn, then stop, confirmed, and again.
         private async Task<string?> SessionTurnAsync(LoadChat chat, int turn)
         {
             var phase = turn % 24;
@@ -164,7 +164,13 @@ internal static class SoakCommand
                 return (await PostAsync(chat.CardAction("sessionStart", start), CancellationToken.None)).Error;
             }
 
-            var text = phase == 23 ? "stop" : phase % 5 == 0 ? "volgende" : $"bijdrage: Soakbijdrage {turn} over noodstroom en drinkwater";
+            // "stop" only asks; the confirmation card's "Ja, beëindigen" ends (with a report, as there are contributions).
+            if (phase == 23 && connector.Inbox(chat.Id).LastCard is JsonObject question && Action(question, "sessionEnd") is JsonObject end)
+            {
+                return (await PostAsync(chat.CardAction("sessionEnd", end), CancellationToken.None)).Error;
+            }
+
+            var text = phase == 22 ? "stop" : phase % 5 == 0 ? "volgende" : $"bijdrage: Soakbijdrage {turn} over noodstroom en drinkwater";
             return (await PostAsync(chat.Message(text), CancellationToken.None)).Error;
         }
 

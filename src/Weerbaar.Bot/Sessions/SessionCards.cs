@@ -56,8 +56,36 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
             ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen; die staan in het verslag." : string.Empty,
             ["notice"] = scenario.Notice,
+            ["open"] = state.IsOpen,
         };
-        return CardAttachment.From(templates.Render(CardName.SessionShared, data));
+        var card = templates.Render(CardName.SessionShared, data);
+
+        // A session that is over has nothing left to steer: without the refresh Teams no longer swaps the shared card
+        // for a personal view, and everyone sees the final state. A property cannot be left out by the template itself.
+        if (!state.IsOpen)
+        {
+            card.AsObject().Remove("refresh");
+        }
+
+        return CardAttachment.From(card);
+    }
+
+    /// <summary>
+    /// The question whether to end, for typed "stop" and an old one-click button: only its "Ja, beëindigen" ends.
+    /// </summary>
+    /// <param name="cardVersion">The token "Ja, beëindigen" sends back, so a double click ends once.</param>
+    public Attachment EndConfirmation(Guid sessionId, SessionState state, string cardVersion)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var data = new JsonObject
+        {
+            ["fallback"] = $"Sessie van {state.Settings.OrganisationName} beëindigen?",
+            ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
+            ["consequence"] = SessionTexts.EndConsequence(state, completes: state.IsAtLastStep() && state.Agreements.Count > 0),
+            ["confirm"] = new JsonObject { ["sessionId"] = sessionId.ToString(), ["card"] = cardVersion },
+            ["keep"] = new JsonObject { ["sessionId"] = sessionId.ToString() },
+        };
+        return CardAttachment.From(templates.Render(CardName.SessionEnd, data));
     }
 
     /// <summary>
@@ -73,6 +101,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var card = cardVersion;
         var stepId = state.CurrentStepId;
         var isFacilitator = state.IsFacilitator(viewerKey);
+        var open = state.IsOpen;
         var contributions = state.CurrentStepContributions();
         JsonObject Action(params (string Key, string Value)[] extra)
         {
@@ -98,7 +127,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["timing"] = Timing(state),
             ["isFacilitator"] = isFacilitator,
             ["counts"] = $"{contributions.Count} bijdragen van {contributions.Select(c => c.AuthorKey).Distinct().Count()} deelnemers; {state.ReadyKeys.Count} {(state.ReadyKeys.Count == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.",
-            ["canContribute"] = state.IsOpen && step?.Questions.Count > 0,
+            ["canContribute"] = open && step?.Questions.Count > 0,
+            ["open"] = open,
             ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject
             {
                 ["text"] = q.TextFor(state.Settings.Kind),
@@ -112,26 +142,30 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
                 ["inputId"] = "edit_" + c.Id.ToString("N"),
                 ["action"] = Action(("contribution", c.Id.ToString())),
             })]),
-            ["hasTaggable"] = isFacilitator && contributions.Count > 0,
-            ["hasMore"] = isFacilitator && contributions.Count > ListedContributions,
+            ["hasTaggable"] = isFacilitator && open && contributions.Count > 0,
+            ["hasMore"] = isFacilitator && open && contributions.Count > ListedContributions,
             ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen." : string.Empty,
-            ["taggable"] = new JsonArray([.. (isFacilitator ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
+            ["taggable"] = new JsonArray([.. (isFacilitator && open ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
                 ["text"] = (c.Tag is { } tag ? $"[{tag}] " : string.Empty) + CardText.Literal(c.Text),
                 ["kwetsbaarheid"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Kwetsbaarheid))),
                 ["actie"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Actie))),
                 ["bijdrage"] = Action(("contribution", c.Id.ToString()), ("tag", nameof(ContributionTag.Bijdrage))),
             })]),
-            ["showAgreements"] = isFacilitator && (isLast || step?.Part == ScenarioPart.Afspraken),
+            ["showAgreements"] = isFacilitator && open && (isLast || step?.Part == ScenarioPart.Afspraken),
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
                 ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
             })]),
             ["control"] = Action(),
+            ["showControls"] = isFacilitator && open,
+            ["showParticipantActions"] = !isFacilitator && open,
             ["pauseTitle"] = state.Status == SessionStatus.Paused ? "Hervatten" : "Pauze",
             ["pauseVerb"] = state.Status == SessionStatus.Paused ? SessionVerb.Resume : SessionVerb.Pause,
             ["finishTitle"] = isLast ? "Sessie afronden" : "Sessie beëindigen",
-            ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.Cancel,
+            ["finishConsequence"] = SessionTexts.EndConsequence(state, completes: isLast),
+            ["confirmTitle"] = isLast ? "Ja, afronden" : "Ja, beëindigen",
+            ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.End,
         };
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
@@ -144,7 +178,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
-            ["summary"] = $"Afgerond op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["endedEarly"] = SessionReport.EndedEarlyNote(state) ?? string.Empty,
             ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
             {
                 ["title"] = step.Title,
@@ -167,7 +202,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     public static string Timing(SessionState state) => state.Status switch
     {
         SessionStatus.Paused => SessionTexts.Paused,
-        SessionStatus.Completed => "De sessie is afgerond.",
+        SessionStatus.Completed => state.EndedEarly ? "De sessie is vroegtijdig beëindigd." : "De sessie is afgerond.",
         SessionStatus.Cancelled => "De sessie is beëindigd.",
         _ => $"Deze stap eindigt om {SessionClock.TimeOfDay(state.StepEndsAt)}.",
     };

@@ -28,8 +28,9 @@ public enum SessionAction
     Tag,
     Agreement,
     Complete,
-    Cancel,
-    Stop,
+    AskToEnd,
+    End,
+    Continue,
     TakeOver,
     HandOver,
 }
@@ -52,7 +53,9 @@ public sealed record SessionCommandInput(JObject? Data, string Argument = "", st
 /// The one table of session actions: which card verb and which typed words ask for each, and the engine command it
 /// becomes. Typed forms are for clients without card refresh and for people who prefer typing: "start sessie",
 /// "volgende", "vorige", "status", "stop", "verslag", "overnemen", "overdragen @naam", "bijdrage: …". Actions without a
-/// command (the setup card, a view, the status, reports, reminders) are carried out by the coordinator itself.
+/// command (the setup card, a view, the status, reports, reminders, the question whether to end) are carried out by
+/// the coordinator itself. Ending is the one action that always takes two: "stop" or an old one-click button only
+/// asks, and the confirmation card's <see cref="SessionVerb.End"/> ends.
 /// </summary>
 public static class SessionCommandTable
 {
@@ -81,8 +84,9 @@ public static class SessionCommandTable
         new(SessionAction.Reveal, SessionVerb.Reveal, FromCard: _ => new RevealContributions()),
         new(SessionAction.Ready, SessionVerb.Ready, FromCard: _ => new MarkReady()),
         new(SessionAction.Complete, SessionVerb.Complete, FromCard: _ => new Complete()),
-        new(SessionAction.Cancel, SessionVerb.Cancel, FromCard: _ => new Cancel()),
-        new(SessionAction.Stop, Words: ["stop"], FromTyped: _ => new EndSession()),
+        new(SessionAction.AskToEnd, SessionVerb.AskToEnd, ["stop"]),
+        new(SessionAction.End, SessionVerb.End, FromCard: _ => new EndSession()),
+        new(SessionAction.Continue, SessionVerb.Continue),
         new(
             SessionAction.TakeOver,
             SessionVerb.TakeOver,

@@ -71,24 +71,32 @@ public sealed class SessionCoordinator(
         {
             case SessionAction.Reminder:
                 return await ScheduleReminderAsync(turnContext, session, actor, Text(data, "weeks"), cancellationToken);
+            case SessionAction.ShowAll when !session.State.IsOpen:
+            case SessionAction.AskToEnd when !session.State.IsOpen:
+            case SessionAction.Continue when !session.State.IsOpen:
+                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(SessionRefusal.SessionClosed), SessionCards.NewToken());
+            case SessionAction.ShowAll or SessionAction.AskToEnd when !session.State.IsFacilitator(actor):
+                return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
             case SessionAction.ShowAll:
-                if (!session.State.IsFacilitator(actor))
-                {
-                    return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
-                }
-
                 await SessionPublisher.PostContributionsAsync(turnContext, session.State, cancellationToken);
                 return CardActionResult.Replied(SessionTexts.AllContributionsPosted);
+            case SessionAction.AskToEnd:
+                // A one-click "Sessie beëindigen" from a card sent before ending needed a confirmation: it only asks.
+                return CardActionResult.WithCard(cards.EndConfirmation(session.Id, session.State, SessionCards.NewToken()), string.Empty);
+            case SessionAction.Continue:
+                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Continues, SessionCards.NewToken());
             case SessionAction.View:
                 return ViewResult(session.Id, session.State, scenario, actor, string.Empty, SessionCards.NewToken());
         }
 
         var command = route is null ? null : SessionCommandTable.Command(route, new SessionCommandInput(
             data,
-            FacilitatorHasLeft: route.Action == SessionAction.TakeOver && await FacilitatorHasLeftAsync(turnContext, session, cancellationToken)));
+            FacilitatorHasLeft: route.Action == SessionAction.TakeOver && session.State.IsOpen && await FacilitatorHasLeftAsync(turnContext, session, cancellationToken)));
         if (route is null || command is null)
         {
-            return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(SessionRefusal.InvalidValue), SessionCards.NewToken());
+            // An old card's form of a session that is over: what was typed into it no longer matters.
+            var refusal = session.State.IsOpen ? SessionRefusal.InvalidValue : SessionRefusal.SessionClosed;
+            return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(refusal), SessionCards.NewToken());
         }
 
         // The pressed card's token makes a double click (two activities with different ids) one action.
@@ -100,7 +108,10 @@ public sealed class SessionCoordinator(
         var change = await sessions.ApplyAsync(new SessionRequest(sessionId, command, actor, Text(data, "step")), scenario, stamp, cancellationToken);
         LogChange(sessionId, route, change);
         await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
-        return ViewResult(sessionId, change.Decision.State, scenario, actor, SessionTexts.Outcome(command, change.Decision), change.CardVersion ?? SessionCards.NewToken());
+        var (state, message) = change.IsRepeat && change.Decision.State.IsOpen && !change.Session.State.IsOpen
+            ? (change.Session.State, SessionTexts.Refusal(SessionRefusal.SessionClosed)) // an old card's repeat must not bring back live buttons
+            : (change.Decision.State, SessionTexts.Outcome(command, change.Decision));
+        return ViewResult(sessionId, state, scenario, actor, message, change.CardVersion ?? SessionCards.NewToken());
     }
 
     /// <summary>Typed session commands; false when the text is no session command (then it is a question).</summary>
@@ -136,6 +147,23 @@ public sealed class SessionCoordinator(
             var contributions = session.State.CurrentStepContributions();
             await SayAsync(turnContext, SessionTexts.Status(
                 session.State, contributions.Count, contributions.Select(c => c.AuthorKey).Distinct().Count(), session.State.ReadyKeys.Count, SessionCards.Timing(session.State)), cancellationToken);
+            return true;
+        }
+
+        // Ending takes a confirmation; the card goes to the chat, where only the facilitator's "Ja, beëindigen" counts.
+        if (route.Action == SessionAction.AskToEnd)
+        {
+            if (session.State.IsFacilitator(ActorKey(activity)))
+            {
+                var question = MessageFactory.Attachment(cards.EndConfirmation(session.Id, session.State, SessionCards.NewToken()));
+                question.Summary = $"Sessie beëindigen: {session.State.Settings.OrganisationName}";
+                await turnContext.SendActivityAsync(question, cancellationToken);
+            }
+            else
+            {
+                await SayAsync(turnContext, SessionTexts.Refusal(SessionRefusal.NotFacilitator), cancellationToken);
+            }
+
             return true;
         }
 

@@ -9,7 +9,8 @@ namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
 /// What the whole group sees of a session in the chat: the shared card (posted at the start, updated in place when a
-/// decision says so), the report once the session is completed, and a step's contributions posted on request.
+/// decision says so), the report once the session is completed (also when ended early with contributions), and a
+/// step's contributions posted on request.
 /// </summary>
 public sealed class SessionPublisher(
     SessionStore store,
@@ -36,7 +37,7 @@ public sealed class SessionPublisher(
         }
     }
 
-    /// <summary>Shows the group what a saved change did: the shared card when the decision changed it, the report on completion.</summary>
+    /// <summary>Shows the group what a saved change did: the shared card when the decision changed it, the report at the end.</summary>
     public async Task PublishAsync(ITurnContext turnContext, SessionChange change, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -6,7 +6,7 @@ namespace Weerbaar.Bot.Sessions;
 public static class SessionTexts
 {
     public const string NoScenario = "De gesprekstool is nu niet beschikbaar: het scenario kon niet worden geladen. Probeer het later nog eens.";
-    public const string AlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ **status** om te zien waar u bent, of **stop** om die sessie te beëindigen.";
+    public const string AlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ **status** om te zien waar u bent. De gespreksleider kan die sessie beëindigen met **stop**; ik vraag dan eerst om bevestiging.";
     public const string NoSession = "Er loopt nu geen sessie in dit gesprek. Typ **start sessie** om er een te beginnen.";
     public const string SessionGone = "Deze sessie bestaat niet meer.";
     public const string SetupSent = "Vul de kaart in om de sessie te starten.";
@@ -22,12 +22,25 @@ public static class SessionTexts
     public const string TakenOver = "U bent nu de gespreksleider.";
     public const string HandedOver = "De rol van gespreksleider is overgedragen.";
     public const string HandOverHow = "Noem de nieuwe gespreksleider met een @-vermelding, bijvoorbeeld: @Weerbaar overdragen @Naam.";
-    public const string Cancelled = "De sessie is beëindigd zonder verslag.";
+    public const string Cancelled = "De sessie is beëindigd. Er waren nog geen bijdragen, dus er is geen verslag.";
     public const string Completed = "De sessie is afgerond. Het verslag staat hieronder.";
+    public const string EndedEarly = "De sessie is vroegtijdig beëindigd. Het verslag staat hieronder.";
+    public const string Continues = "De sessie gaat door.";
     public const string NoReport = "Er is in dit gesprek nog geen afgeronde sessie met een verslag.";
     public const string AnonymousTyped = "Deze sessie is anoniem. Als u hier typt, ziet iedereen wie het schreef. Gebruik het invulveld op de kaart (kies **Toon mijn weergave**) of stuur uw bijdrage in een 1-op-1-chat met mij.";
     public const string ContributionHow = "Typ uw bijdrage zo: **bijdrage:** gevolgd door uw tekst. Of gebruik het invulveld op de kaart.";
     public const string Paused = "De sessie is gepauzeerd.";
+
+    /// <summary>What ending does, said on the confirmation before the facilitator confirms.</summary>
+    /// <param name="completes">Whether the confirmation completes the session (its last step, with agreements).</param>
+    public static string EndConsequence(SessionState state, bool completes)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return completes ? "De sessie wordt afgerond. Het verslag komt daarna in de chat."
+            : state.Contributions.Count > 0 || state.Agreements.Count > 0
+                ? "Wat is ingebracht, blijft bewaard: het verslag komt in de chat, met de vermelding dat de sessie vroegtijdig is beëindigd."
+                : "Er zijn nog geen bijdragen. De sessie stopt zonder verslag.";
+    }
 
     public static string ReminderScheduled(int weeks) => $"Afgesproken. Over {weeks} weken vraag ik in dit gesprek hoe het met de afspraken gaat.";
 
@@ -82,7 +95,7 @@ public static class SessionTexts
             HandOver => HandedOver,
             Cancel => Cancelled,
             Complete => Completed,
-            EndSession => decision.State.Status == SessionStatus.Completed ? Completed : Cancelled,
+            EndSession => decision.State.Status != SessionStatus.Completed ? Cancelled : decision.State.EndedEarly ? EndedEarly : Completed,
             _ => string.Empty,
         };
     }

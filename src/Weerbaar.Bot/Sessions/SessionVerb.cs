@@ -22,7 +22,19 @@ public static class SessionVerb
     public const string Tag = "sessionTag";
     public const string Agreement = "sessionAgreement";
     public const string Complete = "sessionComplete";
-    public const string Cancel = "sessionCancel";
+
+    /// <summary>
+    /// Asks to end the session: answered with a confirmation card, never carried out at once. Cards sent before
+    /// ending needed a confirmation had their one-click "Sessie beëindigen" on this verb.
+    /// </summary>
+    public const string AskToEnd = "sessionCancel";
+
+    /// <summary>The confirmed "Ja, beëindigen".</summary>
+    public const string End = "sessionEnd";
+
+    /// <summary>"Nee, doorgaan" on a confirmation: the member's own view again.</summary>
+    public const string Continue = "sessionContinue";
+
     public const string TakeOver = "sessionTakeOver";
     public const string Reminder = "sessionReminder";
 

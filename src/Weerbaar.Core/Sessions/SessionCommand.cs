@@ -27,11 +27,14 @@ public sealed record AddAgreement(string What, string OwnerRole, DateOnly Due) :
 
 public sealed record Complete : SessionCommand;
 
+/// <summary>Cancels the session without a report, whatever it holds. The bot does not offer it: it ends with <see cref="EndSession"/>.</summary>
 public sealed record Cancel : SessionCommand;
 
 /// <summary>
-/// Ends the session the way the moment allows: completes it at the last step once an agreement is recorded, cancels
-/// it otherwise. What typed "stop" means, so a facilitator need not know which of the two applies.
+/// Ends the session the way the moment allows: completes it at the last step once an agreement is recorded; completes
+/// it early (<see cref="SessionState.EndedEarly"/>, so it keeps its report) when anything was contributed or agreed;
+/// cancels an empty one. What the confirmed "Sessie beëindigen" and typed "stop" mean, so a facilitator need not know
+/// which applies.
 /// </summary>
 public sealed record EndSession : SessionCommand;
 

@@ -224,9 +224,7 @@ public static class SessionEngine
             AddAgreement agreement => RecordAgreement(state, agreement, now),
             Complete => Finish(state),
             Cancel => Shared(state with { Status = SessionStatus.Cancelled }),
-            EndSession => state.IsAtLastStep() && state.Agreements.Count > 0
-                ? Finish(state)
-                : Shared(state with { Status = SessionStatus.Cancelled }),
+            EndSession => End(state),
             HandOver handOver => string.IsNullOrWhiteSpace(handOver.ToKey) || state.IsFacilitator(handOver.ToKey)
                 ? Refuse(state, SessionRefusal.InvalidValue)
                 : Shared(state with { FacilitatorKey = handOver.ToKey }),
@@ -340,6 +338,13 @@ public static class SessionEngine
             ? Refuse(state, SessionRefusal.NeedsAgreement)
             : Shared(state with { Status = SessionStatus.Completed });
     }
+
+    // What the group wrote is never thrown away by ending: with any contribution or agreement the session completes
+    // early, so the report is made as on completion; only an empty session is cancelled without one.
+    private static SessionDecision End(SessionState state) =>
+        state.IsAtLastStep() && state.Agreements.Count > 0 ? Finish(state)
+        : state.Contributions.Count > 0 || state.Agreements.Count > 0 ? Shared(state with { Status = SessionStatus.Completed, EndedEarly = true })
+        : Shared(state with { Status = SessionStatus.Cancelled });
 
     private static SessionDecision TakeOverRole(SessionState state, TakeOver command, string actorKey)
     {

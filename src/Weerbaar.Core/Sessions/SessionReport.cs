@@ -23,6 +23,12 @@ public static class SessionReport
         text.AppendLine();
         text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
         text.AppendLine();
+        if (EndedEarlyNote(state) is string note)
+        {
+            text.AppendLine(Invariant, $"**{note}**");
+            text.AppendLine();
+        }
+
         text.AppendLine(Invariant, $"_{scenario.Notice}_");
         foreach (var stepId in state.Settings.StepIds)
         {
@@ -74,6 +80,11 @@ public static class SessionReport
         html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
         html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
         html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
+        if (EndedEarlyNote(state) is string note)
+        {
+            html.Append(Invariant, $"<p><strong>{E(note)}</strong></p>");
+        }
+
         html.Append(Invariant, $"<p><em>{E(scenario.Notice)}</em></p>");
         foreach (var stepId in state.Settings.StepIds)
         {
@@ -109,6 +120,15 @@ public static class SessionReport
 
         html.Append("</ul></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>Why a report may stop halfway: the facilitator ended the session before its last step's agreements.</summary>
+    public static string? EndedEarlyNote(SessionState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.EndedEarly
+            ? $"De sessie is vroegtijdig beëindigd, bij stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}."
+            : null;
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

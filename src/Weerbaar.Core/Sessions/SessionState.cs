@@ -49,6 +49,12 @@ public sealed record SessionState(
     IReadOnlySet<string> RevealedSteps,
     IReadOnlySet<string> ReadyKeys)
 {
+    /// <summary>
+    /// The facilitator ended the session before its agreements were made: it is <see cref="SessionStatus.Completed"/>
+    /// so its contributions keep their report, and the report says it ended early. False for old stored states.
+    /// </summary>
+    public bool EndedEarly { get; init; }
+
     public string CurrentStepId => Settings.StepIds[StepIndex];
 
     public bool IsOpen => Status is SessionStatus.Running or SessionStatus.Paused;

@@ -99,15 +99,22 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         var agreement = $"{what} – {owner} – uiterlijk {DutchDates.Format(due)}";
         await Expect(view.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
 
-        // Finish: the report card lists the agreement and links to the full report.
+        // Finish, confirmed on the card: the report card lists the agreement and links to the full report.
         await view.GetByRole(AriaRole.Button, new() { Name = "Sessie afronden", Exact = true }).ClickAsync();
+        await Expect(view.GetByText("Weet u het zeker? De sessie stopt voor iedereen.", new() { Exact = true })).ToBeVisibleAsync();
+        await view.GetByRole(AriaRole.Button, new() { Name = "Ja, afronden", Exact = true }).ClickAsync();
         await Expect(view.GetByText("De sessie is afgerond. Het verslag staat hieronder.", new() { Exact = true })).ToBeVisibleAsync();
         var report = CardsWith(page, $"Verslag: {Organisation}");
         await Expect(report).ToHaveCountAsync(1);
         await Expect(report.GetByText("Afspraken", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Verslag als Markdown", Exact = true })).ToBeVisibleAsync();
-        await Expect(shared.GetByText("De sessie is afgerond.", new() { Exact = true })).ToBeVisibleAsync();
+
+        // Once over, the shared card shows the final state and no longer has a button to find it by.
+        var over = CardsWith(page, $"Gesprekstool: {Organisation}").Filter(new() { HasNotText = FacilitatorRole });
+        await Expect(over).ToHaveCountAsync(1);
+        await Expect(over.GetByText("De sessie is afgerond.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(over.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
 
         // The renderer shows an Action.OpenUrl as a button with the link role and the address as its title.
         var htmlLink = report.GetByRole(AriaRole.Link, new() { Name = "Volledig verslag (HTML)", Exact = true });

@@ -10,7 +10,7 @@ public sealed class SessionCommandTableTests
     [Theory]
     [InlineData("volgende", SessionAction.Next)]
     [InlineData("Vorige.", SessionAction.Previous)]
-    [InlineData("  stop! ", SessionAction.Stop)]
+    [InlineData("  stop! ", SessionAction.AskToEnd)]
     [InlineData("status", SessionAction.Status)]
     [InlineData("verslag", SessionAction.Report)]
     [InlineData("overnemen", SessionAction.TakeOver)]

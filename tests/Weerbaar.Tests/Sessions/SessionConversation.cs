@@ -33,16 +33,20 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
         });
     }
 
-    public string SessionId => SharedCard()["actions"]![0]!["data"]!["sessionId"]!.GetValue<string>();
+    // Read from the card as posted: once the session is over, the shared card has no buttons left to carry it.
+    public string SessionId => CardOf(PostedSharedCard().Activity!)["actions"]![0]!["data"]!["sessionId"]!.GetValue<string>();
 
     /// <summary>The shared card as it stands in the chat now (posted, then updated in place).</summary>
     public JsonObject SharedCard()
     {
-        var posted = connector.Calls.First(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
+        var posted = PostedSharedCard();
         var updates = connector.Calls.Where(c => c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200).ToList();
         var latest = updates.Count > 0 ? updates[^1].Activity! : posted.Activity!;
         return CardOf(latest);
     }
+
+    private ConnectorCall PostedSharedCard() =>
+        connector.Calls.First(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
 
     public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
 

@@ -80,6 +80,23 @@ public sealed class SessionEngineRuleTests
     }
 
     [Fact]
+    public void EndSession_WithAContribution_CompletesEarly_SoTheReportIsKeptAndSaysSo()
+    {
+        var state = Apply(Apply(Start(), new Contribute("opening-1", "Wij hebben geen noodstroom."), Anna), new NextStep());
+
+        var today = DateOnly.FromDateTime(T0.UtcDateTime);
+        var ended = Decide(state, new EndSession()).State;
+        var completed = Decide(Apply(At(state, "afspraken"), new AddAgreement("Oefenen", "Crisiscoördinator", today.AddDays(7))), new EndSession()).State;
+
+        Assert.Equal(SessionStatus.Completed, ended.Status);
+        Assert.Equal(state.Contributions, ended.Contributions);
+        Assert.Contains("vroegtijdig beëindigd, bij stap 2 van", SessionReport.Markdown(ended, TestScenario, today), StringComparison.Ordinal);
+        Assert.Contains("vroegtijdig be&#235;indigd, bij stap 2 van", SessionReport.Html(ended, TestScenario, today), StringComparison.Ordinal);
+        Assert.Equal(SessionStatus.Completed, completed.Status);
+        Assert.DoesNotContain("vroegtijdig", SessionReport.Markdown(completed, TestScenario, today), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EndSession_ByAParticipant_IsRefused()
     {
         Assert.Equal(SessionRefusal.NotFacilitator, Decide(Start(), new EndSession(), Anna).Refusal);
