@@ -116,7 +116,7 @@ public sealed class CardForgeryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(_connector.SentActivities.Skip(before));
         Assert.Contains(NotAvailable, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Null(reply["attachments"]);
+        Assert.Empty(reply["attachments"]?.AsArray() ?? []);
     }
 
     [Fact]
