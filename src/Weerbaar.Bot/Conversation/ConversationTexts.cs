@@ -24,7 +24,7 @@ public static class ConversationTexts
         _ => "het precieze antwoord",
     };
 
-    public const string ArticleGone = "Dit artikel staat niet meer in de kennisbank. Stel uw vraag opnieuw, dan zoek ik het actuele antwoord.";
+    public const string ArticleGone = "Dit artikel is niet (meer) beschikbaar. Stel uw vraag opnieuw, dan zoek ik het actuele antwoord.";
 
     public const string ArticleBelow = "Het hele artikel staat hieronder in de chat.";
 

@@ -17,19 +17,50 @@ public sealed class KnowledgeRefresher(KnowledgeStore store, KnowledgeSearch sea
         await _one.WaitAsync(cancellationToken);
         try
         {
-            var (knowledge, problems) = await store.LoadPublishedAsync(cancellationToken);
-            foreach (var problem in problems)
-            {
-                Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
-            }
-
-            search.Replace(knowledge);
-            Log.KnowledgeLoaded(logger, knowledge.Set.Articles.Count, knowledge.Revision);
+            await LoadAsync(cancellationToken);
         }
         finally
         {
             _one.Release();
         }
+    }
+
+    /// <summary>
+    /// Refreshes first when the published knowledge moved since the index was built (through any instance), so what a
+    /// card button shows is what is published now, not what was published a few seconds ago.
+    /// </summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (await store.GetRevisionAsync(cancellationToken) == search.Knowledge.Revision)
+        {
+            return;
+        }
+
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            // Several presses after one change wait for one rebuild, not one each.
+            if (await store.GetRevisionAsync(cancellationToken) != search.Knowledge.Revision)
+            {
+                await LoadAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var (knowledge, problems) = await store.LoadPublishedAsync(cancellationToken);
+        foreach (var problem in problems)
+        {
+            Log.KnowledgeProblem(logger, problem.File, problem.Line, problem.Message);
+        }
+
+        search.Replace(knowledge);
+        Log.KnowledgeLoaded(logger, knowledge.Set.Articles.Count, knowledge.Revision);
     }
 
     public void Dispose() => _one.Dispose();

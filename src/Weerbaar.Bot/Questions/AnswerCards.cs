@@ -18,9 +18,10 @@ public enum FeedbackState
 
 /// <summary>
 /// What an answer card's buttons carry, so a button press can redraw the same answer: the card's token (feedback is
-/// stored per card), the article and version shown, the section quoted and the question asked.
+/// stored per card), the article and version shown, the section quoted, the question asked, and the bot's
+/// signature over token, article and version (<see cref="AnswerCardSigner"/>).
 /// </summary>
-public sealed record AnswerCardData(string Token, string ArticleId, int Version, int Section, string Question)
+public sealed record AnswerCardData(string Token, string ArticleId, int Version, int Section, string Question, string Signature = "")
 {
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
@@ -31,6 +32,7 @@ public sealed record AnswerCardData(string Token, string ArticleId, int Version,
         ["version"] = Version,
         ["section"] = Section,
         ["question"] = Question,
+        ["signature"] = Signature,
     };
 }
 
@@ -152,9 +154,11 @@ public sealed class AnswerCards(CardTemplates templates)
     })]);
 
     // The button asks the article's own question; its label leaves out what the card already wrote out.
+    // It names the article too, so a press on a card older than a withdrawal says so instead of answering elsewhere.
     private static JsonArray Questions(IEnumerable<Article> articles, string shown = "") => new([.. articles.Select(a => (JsonNode)new JsonObject
     {
         ["question"] = a.Title,
+        ["articleId"] = a.Id,
         ["label"] = CardText.Literal(WriteOuts.Without(a.Title, shown)),
     })]);
 

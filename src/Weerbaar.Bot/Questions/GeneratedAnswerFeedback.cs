@@ -3,15 +3,18 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Conversation;
+using Weerbaar.Bot.Knowledge;
 using Weerbaar.Core.Feedback;
+using Weerbaar.Core.Search;
 
 namespace Weerbaar.Bot.Questions;
 
 /// <summary>
 /// Teams' own 👍/👎 under a generated answer (the <c>message/submitAction</c> invoke with action "feedback"), stored like
-/// the buttons on an answer card: per answer, for the article, without a user id.
+/// the buttons on an answer card: per answer, for the article, without a user id. The answer is looked up in the
+/// conversation's own record of what the bot sent, so only the article is checked: it must still be published.
 /// </summary>
-public sealed class GeneratedAnswerFeedback(QuestionResponder questions, FeedbackStore feedback) : IInvokeHandler
+public sealed class GeneratedAnswerFeedback(QuestionResponder questions, FeedbackStore feedback, KnowledgeRefresher refresher, KnowledgeSearch search) : IInvokeHandler
 {
     public const string InvokeName = "message/submitAction";
 
@@ -29,7 +32,8 @@ public sealed class GeneratedAnswerFeedback(QuestionResponder questions, Feedbac
         }
 
         var answer = await questions.FindGeneratedAsync(turnContext, turnContext.Activity.ReplyToId, cancellationToken);
-        if (answer is null)
+        await refresher.EnsureCurrentAsync(cancellationToken);
+        if (answer is null || !search.Knowledge.Set.ArticlesById.ContainsKey(answer.ArticleId))
         {
             return await ReplyAsync(turnContext, ConversationTexts.FeedbackAnswerGone, cancellationToken);
         }

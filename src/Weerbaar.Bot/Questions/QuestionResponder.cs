@@ -20,19 +20,21 @@ public sealed class QuestionResponder : ITypedCommandHandler
     private readonly GroundedAnswerer _generator;
     private readonly KnowledgeSearch _search;
     private readonly AnswerCards _cards;
+    private readonly AnswerCardSigner _signer;
     private readonly TimeProvider _timeProvider;
     private readonly BotMetrics _metrics;
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer;
     private readonly IStatePropertyAccessor<LastAnswerPerUser> _lastAnswerPerUser;
     private readonly IStatePropertyAccessor<GeneratedAnswerLedger> _generatedAnswers;
 
-    public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, ConversationState conversationState, TimeProvider timeProvider, BotMetrics metrics)
+    public QuestionResponder(Answerer answerer, GroundedAnswerer generator, KnowledgeSearch search, AnswerCards cards, AnswerCardSigner signer, ConversationState conversationState, TimeProvider timeProvider, BotMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _answerer = answerer;
         _generator = generator;
         _search = search;
         _cards = cards;
+        _signer = signer;
         _timeProvider = timeProvider;
         _metrics = metrics;
         _lastAnswer = conversationState.CreateProperty<LastAnswer>("lastAnswer");
@@ -64,7 +66,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
         {
             case AnswerKind.Answered:
                 var hit = answer.Hit!;
-                var data = new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, answer.Section, answer.Question);
+                var data = await _signer.SignAsync(new AnswerCardData(AnswerCardData.NewToken(), hit.Article.Id, answer.ArticleVersion, answer.Section, answer.Question), cancellationToken);
                 var note = ContextNote(answer, context, echoQuestion);
                 var generation = await GenerateAsync(turnContext, answer, cancellationToken);
                 _metrics.AnswerMode(generation.Outcome);

@@ -11,6 +11,7 @@ public static class QuestionServiceCollectionExtensions
     public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddSingleton<AnswerCards>();
+        services.AddSingleton<AnswerCardSigner>();
         services.AddSingleton<QuestionResponder>();
         services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<QuestionResponder>());
         services.AddSingleton<QuestionCardActions>();

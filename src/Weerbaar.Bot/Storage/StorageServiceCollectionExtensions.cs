@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<WeerbaarDbContext>, WeerbaarDbContextFactory>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<JobLease>();
+        services.AddSingleton<SigningKeys>();
         services.AddSingleton<ProcessedActivities>();
         services.AddSingleton<Weerbaar.Core.Retention.IRetentionPolicy, ProcessedActivityRetention>();
         services.AddSingleton<IStorage, EfBotStorage>();

@@ -47,6 +47,9 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Which instance runs which background job (reminders, retention), until when.</summary>
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
 
+    /// <summary>Keys the bot signs its own card data with (the 👍/👎 buttons), shared by every instance.</summary>
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+
     /// <summary>Incoming activities already taken on, so a redelivery to any instance is processed once.</summary>
     public DbSet<ProcessedActivityRecord> ProcessedActivities => Set<ProcessedActivityRecord>();
 
@@ -107,6 +110,13 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.HasKey(l => l.Job);
             entity.Property(l => l.Job).HasMaxLength(64);
             entity.Property(l => l.Holder).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SigningKeyRecord>(entity =>
+        {
+            entity.ToTable("signing_keys");
+            entity.HasKey(k => k.Purpose);
+            entity.Property(k => k.Purpose).HasMaxLength(64);
         });
 
         modelBuilder.Entity<ProcessedActivityRecord>(entity =>

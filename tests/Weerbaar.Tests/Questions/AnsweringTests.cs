@@ -351,7 +351,7 @@ public sealed class AnsweringTests : LocalBotTest
         var response = await InvokeAsync("helpful", new JsonObject { ["token"] = "0123456789abcdef", ["articleId"] = "bestaat-niet", ["version"] = 3, ["section"] = 0, ["question"] = "x" });
 
         Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
-        Assert.Contains("Bedankt", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Dit artikel is niet (meer) beschikbaar.", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private TeamsConversation? _chat;

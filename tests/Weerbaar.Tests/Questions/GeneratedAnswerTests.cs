@@ -104,6 +104,32 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TeamsFeedbackOnAGeneratedAnswer_WhoseArticleWasWithdrawnSince_GetsAFriendlySentence_AndStoresNothing()
+    {
+        var answer = (await AskAsync(Question))[^1];
+        var citedTitle = answer["entities"]![0]!["citation"]![0]!["appearance"]!["name"]!.GetValue<string>();
+        var cited = Knowledge.RepositoryKnowledge.Load.Set.Articles.Single(a => a.Title == citedTitle).Id;
+        var editor = _bot.Services.GetRequiredService<Weerbaar.Core.Knowledge.KnowledgeEditor>();
+        var item = await editor.GetAsync(Weerbaar.Core.Knowledge.KnowledgeKind.Article, cited, TestContext.Current.CancellationToken);
+        await editor.UnpublishAsync(Weerbaar.Core.Knowledge.KnowledgeKind.Article, cited, new("admin", "Beheerder"), item!.ItemVersion, TestContext.Current.CancellationToken);
+        var invoke = _chat.Invoke(_anna, "message/submitAction", new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "Duidelijk" },
+        });
+        invoke["replyToId"] = answer["id"]!.GetValue<string>();
+        var before = _connector.SentActivities.Count;
+
+        var response = await _bot.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.SentActivities.Skip(before));
+        Assert.Contains("kan ik uw reactie niet meer opslaan", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        Assert.Empty(await db.AnswerFeedback.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task FeedbackWithoutAMessageId_RatesTheLatestGeneratedAnswer()
     {
         await AskAsync(Question);

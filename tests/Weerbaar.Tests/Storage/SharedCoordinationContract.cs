@@ -6,7 +6,7 @@ namespace Weerbaar.Tests.Storage;
 
 /// <summary>
 /// What several instances coordinate through the database, on every provider: a job lease held by one instance at a
-/// time (renewed by its holder, taken over once expired), and an incoming activity taken on once.
+/// time (renewed by its holder, taken over once expired), an incoming activity taken on once, and one signing key.
 /// </summary>
 public abstract class SharedCoordinationContract(StorageProvider provider) : IAsyncLifetime
 {
@@ -75,6 +75,20 @@ public abstract class SharedCoordinationContract(StorageProvider provider) : IAs
 
         _clock.Advance(ProcessedActivities.Lifetime + TimeSpan.FromMinutes(1));
         Assert.Equal(2, await instanceA.ForgetOldAsync(_clock.GetUtcNow(), ct));
+    }
+
+    [Fact]
+    public async Task SigningKey_MadeByManyInstancesAtOnce_IsOneKey_ThatEveryInstanceReadsAfterwards()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var made = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => new SigningKeys(_contexts, _clock).GetOrCreateAsync("answer-card", ct)));
+        var later = await new SigningKeys(_contexts, _clock).GetOrCreateAsync("answer-card", ct);
+        var other = await new SigningKeys(_contexts, _clock).GetOrCreateAsync("another-purpose", ct);
+
+        Assert.Single(made.Append(later).Select(Convert.ToHexString).Distinct());
+        Assert.Equal(SigningKeys.KeyBytes, later.Length);
+        Assert.NotEqual(later, other);
     }
 }
 
