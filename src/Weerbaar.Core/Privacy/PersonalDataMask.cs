@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Weerbaar.Core.Generation;
+namespace Weerbaar.Core.Privacy;
 
 /// <summary>
 /// Masks personal data in a question before it leaves the bot for the model: e-mail addresses, IBANs, phone numbers
