@@ -31,14 +31,14 @@ public sealed class ErasureOfEveryKindTests : LocalBotTest
         var cancel = TestContext.Current.CancellationToken;
         var open = new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl));
         await open.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        await open.ContributeAsync(_anna, "Anna denkt aan noodstroom");
-        await open.ContributeAsync(_anna, "Anna denkt aan water");
+        await open.ContributeAsync(_anna, "Zij denkt aan noodstroom");
+        await open.ContributeAsync(_anna, "Zij denkt aan water");
         await open.ContributeAsync(_bram, "Bram denkt aan radio");
         var anonymous = new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl));
         await anonymous.StartAsync(_lead, anonymous: true, steps: ["opening", "afspraken"]);
-        await anonymous.ContributeAsync(_anna, "Anoniem van Anna");
+        await anonymous.ContributeAsync(_anna, "Anoniem van haar");
         await anonymous.ContributeAsync(_bram, "Anoniem van Bram");
-        var annaAuthorBefore = await AuthorOfAsync("Anoniem van Anna");
+        var annaAuthorBefore = await AuthorOfAsync("Anoniem van haar");
         var bramAuthorBefore = await AuthorOfAsync("Anoniem van Bram");
 
         // Questions in the group chat keep a last question per member in the conversation state.
@@ -64,7 +64,7 @@ public sealed class ErasureOfEveryKindTests : LocalBotTest
         Assert.Contains("- 1 sessie die u leidde, staat niet meer op uw naam.", text, StringComparison.Ordinal);
         Assert.Contains("- 1 laatste vraag in een groepsgesprek is gewist.", text, StringComparison.Ordinal);
         Assert.Contains("- 5 klikgegevens van sessiekaarten zijn gewist.", text, StringComparison.Ordinal);
-        Assert.Contains("- 2 verwijzingen naar deze chat (in een sessie en een herinnering) zijn gewist.", text, StringComparison.Ordinal);
+        Assert.Contains("- 2 verwijzingen naar deze chat in sessies en herinneringen zijn gewist.", text, StringComparison.Ordinal);
         Assert.Contains("- 1 versie in de kennisbank draagt uw naam niet meer.", text, StringComparison.Ordinal);
         Assert.Contains("- 1 regel in het beheerlogboek draagt uw naam niet meer.", text, StringComparison.Ordinal);
 
@@ -87,8 +87,8 @@ public sealed class ErasureOfEveryKindTests : LocalBotTest
         Assert.Contains(_bram.Id, everything, StringComparison.Ordinal);
         Assert.Equal(bramAuthorBefore, await AuthorOfAsync("Anoniem van Bram"));
         Assert.Contains(MemberKey(_bram), everything, StringComparison.Ordinal);
-        Assert.Contains("Anna denkt aan noodstroom", everything, StringComparison.Ordinal);
-        Assert.Contains("Anoniem van Anna", everything, StringComparison.Ordinal);
+        Assert.Contains("Zij denkt aan noodstroom", everything, StringComparison.Ordinal);
+        Assert.Contains("Anoniem van haar", everything, StringComparison.Ordinal);
     }
 
     private async Task<string> AuthorOfAsync(string text)
