@@ -1,9 +1,9 @@
 # Sample container build for the bot (not built in CI). From the repository root:
 #   docker build -t weerbaar .
 #   docker run -p 3978:3978 -e Storage__Provider=Postgres -e ConnectionStrings__Weerbaar="Host=…" -e MicrosoftAppId=… \
-#     -e Sessions__PublicBaseUrl=https://… -e AllowedHosts=… weerbaar
-# The image runs in the Production environment, so it needs an app id (fail closed) and the https address report
-# links are made from (see README.md).
+#     -e Sessions__PublicBaseUrl=https://… -e Sessions__PseudonymKey=… -e AllowedHosts=… weerbaar
+# The image runs in the Production environment, so it needs an app id (fail closed), the https address report
+# links are made from and the pseudonym key of anonymous sessions (see README.md).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

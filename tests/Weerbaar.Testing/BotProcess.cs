@@ -78,6 +78,7 @@ public sealed class BotProcess : IAsyncDisposable
             // Outside Development the bot needs the https address report links are built from; a test that is
             // about that setting gives its own value.
             start.Environment["Sessions__PublicBaseUrl"] = "https://weerbaar.test";
+            start.Environment["Sessions__PseudonymKey"] = "dGVzdC1wc2V1ZG9ueW0ta2V5LW9mLTMyLWJ5dGVzLS0=";
         }
 
         foreach (var (key, value) in settings)

@@ -55,21 +55,32 @@ public static class ConversationTexts
     public const string ErasureOnlyInPersonalChat =
         "Typ **verwijder mijn gegevens** in uw persoonlijke chat met mij. Daar leest niemand anders mee, en daar verwijder ik uw gegevens.";
 
-    /// <summary>What was erased on "verwijder mijn gegevens", in plain words.</summary>
+    /// <summary>What was erased on "verwijder mijn gegevens", in plain words: one line per kind, kinds with nothing left out.</summary>
     public static string ErasureDone(Core.Privacy.ErasureReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return $"""
-            Ik heb uw gegevens verwijderd:
-
-            - {report.Contributions} bijdragen aan gesprekssessies zijn losgekoppeld van u. De tekst blijft anoniem in de sessie staan.
-            - {report.FacilitatedSessions} sessies die u leidde, staan niet meer op uw naam.
-            - {report.StateRecords} opgeslagen onderdelen van uw gesprekken met mij zijn gewist (zoals uw laatste vraag).
-            - {report.AuditEntries} regels in het beheerlogboek dragen uw naam niet meer.
-
-            Vragen waarop ik geen antwoord had en uw 👍/👎 bewaar ik nooit met uw naam.
-            """;
+        string[] lines =
+        [
+            Line(report.Contributions, "1 bijdrage aan een gesprekssessie is losgekoppeld van u. De tekst blijft anoniem in de sessie staan.", "{0} bijdragen aan gesprekssessies zijn losgekoppeld van u. De tekst blijft anoniem in de sessie staan."),
+            Line(report.FacilitatedSessions, "1 sessie die u leidde, staat niet meer op uw naam.", "{0} sessies die u leidde, staan niet meer op uw naam."),
+            Line(report.CardActions, "1 klikgegeven van sessiekaarten is gewist.", "{0} klikgegevens van sessiekaarten zijn gewist."),
+            Line(report.StateRecords, "1 opgeslagen onderdeel van uw gesprekken met mij is gewist (zoals uw laatste vraag).", "{0} opgeslagen onderdelen van uw gesprekken met mij zijn gewist (zoals uw laatste vraag)."),
+            Line(report.GroupQuestions, "1 laatste vraag in een groepsgesprek is gewist.", "{0} laatste vragen in groepsgesprekken zijn gewist."),
+            Line(report.ChatReferences, "1 verwijzing naar deze chat (in een sessie of een herinnering) is gewist.", "{0} verwijzingen naar deze chat in sessies en herinneringen zijn gewist."),
+            Line(report.KnowledgeVersions, "1 versie in de kennisbank draagt uw naam niet meer.", "{0} versies in de kennisbank dragen uw naam niet meer."),
+            Line(report.AuditEntries, "1 regel in het beheerlogboek draagt uw naam niet meer.", "{0} regels in het beheerlogboek dragen uw naam niet meer."),
+        ];
+        var erased = lines.Where(l => l.Length > 0).ToList();
+        var summary = erased.Count == 0 ? "Ik had geen gegevens van u opgeslagen." : "Ik heb uw gegevens verwijderd:\n\n" + string.Join("\n", erased);
+        return summary + "\n\nVragen waarop ik geen antwoord had en uw 👍/👎 bewaar ik nooit met uw naam.";
     }
+
+    private static string Line(int count, string one, string many) => count switch
+    {
+        0 => string.Empty,
+        1 => "- " + one,
+        _ => "- " + string.Format(System.Globalization.CultureInfo.InvariantCulture, many, count),
+    };
 
     public const string SlowDown = "U stuurt veel berichten kort na elkaar. Wacht een minuut en probeer het dan opnieuw.";
 

@@ -35,8 +35,10 @@ public sealed class ErasureRequest(PersonalDataEraser eraser, ILogger<ErasureReq
 
         // The keys under which the Bot Framework keeps this user's state and the personal chat's state.
         var keys = new List<string> { $"{activity.ChannelId}/users/{userId}", $"{activity.ChannelId}/conversations/{activity.Conversation!.Id}" };
-        var report = await eraser.EraseAsync(new DataSubject(userId, activity.From.AadObjectId, keys), cancellationToken);
-        Log.PersonalDataErased(logger, report.Contributions, report.FacilitatedSessions, report.StateRecords, report.AuditEntries);
+        var subject = new DataSubject(userId, activity.From.AadObjectId, keys, LastAnswerPerUser.KeyOf(activity), (activity.ChannelId, activity.Conversation!.Id));
+        var report = await eraser.EraseAsync(subject, cancellationToken);
+        Log.PersonalDataErased(logger, report.Contributions, report.FacilitatedSessions, report.StateRecords, report.AuditEntries,
+            report.GroupQuestions, report.CardActions, report.ChatReferences, report.KnowledgeVersions);
         await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.ErasureDone(report)), cancellationToken);
         return true;
     }

@@ -11,7 +11,7 @@ namespace Weerbaar.Bot.Sessions;
 /// Builds the gesprekstool cards from a session and the scenario. Every card carries a fresh card token in its
 /// buttons' data: a double click sends the same token twice, which the session service carries out once.
 /// </summary>
-public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider)
+public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider, ContributorPseudonyms pseudonyms)
 {
     /// <summary>How many contributions a card lists before it summarises the rest (Teams' card size limit).</summary>
     public const int ListedContributions = 15;
@@ -103,6 +103,10 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var isFacilitator = state.IsFacilitator(viewerKey);
         var open = state.IsOpen;
         var contributions = state.CurrentStepContributions();
+
+        // In an anonymous session one's own are stored under a pseudonym; a session stored before that, under the Teams id.
+        var authorKey = pseudonyms.AuthorKey(state, viewerKey);
+        bool IsOwn(Contribution c) => c.AuthorKey == authorKey || c.AuthorKey == viewerKey;
         JsonObject Action(params (string Key, string Value)[] extra)
         {
             var action = new JsonObject { ["sessionId"] = sessionId.ToString(), ["step"] = stepId, ["card"] = card };
@@ -135,8 +139,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
                 ["inputId"] = "answer_" + q.Id,
                 ["action"] = Action(("question", q.Id)),
             })]),
-            ["hasOwn"] = contributions.Any(c => c.AuthorKey == viewerKey),
-            ["own"] = new JsonArray([.. contributions.Where(c => c.AuthorKey == viewerKey).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
+            ["hasOwn"] = contributions.Any(IsOwn),
+            ["own"] = new JsonArray([.. contributions.Where(IsOwn).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
                 ["text"] = c.Text,
                 ["inputId"] = "edit_" + c.Id.ToString("N"),

@@ -102,7 +102,7 @@ public sealed class SessionCoordinator(
         // The pressed card's token makes a double click (two activities with different ids) one action.
         var stamp = Text(data, "card") is string card
             ? new CardActionStamp(
-                string.Join(':', sessionId.ToString("N"), actor, verb, card, Text(data, "question") ?? Text(data, "contribution") ?? "-", Text(data, "tag") ?? "-"),
+                SessionActionKey.For(sessionId, actor, verb, card, Text(data, "question") ?? Text(data, "contribution") ?? "-", Text(data, "tag") ?? "-"),
                 SessionCards.NewToken())
             : null;
         var change = await sessions.ApplyAsync(new SessionRequest(sessionId, command, actor, Text(data, "step")), scenario, stamp, cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 
 namespace Weerbaar.Bot.Sessions;
 
@@ -21,6 +22,40 @@ public sealed class SessionOptions
     /// it, so a proxy in front changes nothing. Empty in Development: the address the request came in on.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The secret key (Base64, at least 32 bytes) for the pseudonyms under which anonymous sessions store who wrote
+    /// what (<see cref="Core.Sessions.ContributorPseudonyms"/>). Keep it outside the database, like the bot's secret.
+    /// Required outside the Development environment; changing it means participants of a running anonymous session
+    /// can no longer edit or withdraw what they wrote before. Empty in Development: a fixed development key.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+
+    internal const string PseudonymKeyMissing =
+        "Sessions:PseudonymKey is required outside the Development environment: set it to a random key of at least 32 bytes in Base64 (e.g. openssl rand -base64 32), kept outside the database";
+
+    internal const string PseudonymKeyInvalid = "Sessions:PseudonymKey must be Base64 for at least 32 bytes (e.g. openssl rand -base64 32)";
+
+    // Only for Development, where no key is set: not a secret.
+    private static readonly byte[] DevelopmentPseudonymKey = SHA256.HashData("weerbaar-development-pseudonyms"u8);
+
+    internal static byte[]? PseudonymKeyBytes(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value.Trim(), buffer, out var written) && written >= 32 ? buffer[..written] : [];
+    }
+
+    internal static bool IsPseudonymKeyValid(string? value) => PseudonymKeyBytes(value) is not { Length: 0 };
+
+    internal static byte[] PseudonymKeyFor(string? value, IHostEnvironment environment) =>
+        PseudonymKeyBytes(value) is { Length: > 0 } key ? key
+        : environment.IsDevelopment() ? DevelopmentPseudonymKey
+        : throw new InvalidOperationException(PseudonymKeyMissing);
 
     internal const string PublicBaseUrlMissing =
         "Sessions:PublicBaseUrl is required outside the Development environment: set it to the bot's public https address (e.g. https://weerbaar.gemeente.nl), from which report links are made";

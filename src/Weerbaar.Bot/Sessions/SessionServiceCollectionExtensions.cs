@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Sessions;
 
@@ -12,7 +13,11 @@ public static class SessionServiceCollectionExtensions
             .Validate(o => SessionOptions.IsWebAddress(o.PublicBaseUrl), SessionOptions.PublicBaseUrlNotAnAddress)
             .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(o.PublicBaseUrl), SessionOptions.PublicBaseUrlMissing)
             .Validate<IHostEnvironment>((o, environment) => SessionOptions.IsAllowedIn(o.PublicBaseUrl, environment), SessionOptions.PublicBaseUrlNotHttps)
+            .Validate(o => SessionOptions.IsPseudonymKeyValid(o.PseudonymKey), SessionOptions.PseudonymKeyInvalid)
+            .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || SessionOptions.PseudonymKeyBytes(o.PseudonymKey) is not null, SessionOptions.PseudonymKeyMissing)
             .ValidateOnStart();
+        services.AddSingleton(sp => new ContributorPseudonyms(
+            SessionOptions.PseudonymKeyFor(sp.GetRequiredService<IOptions<SessionOptions>>().Value.PseudonymKey, sp.GetRequiredService<IHostEnvironment>())));
         services.AddHttpContextAccessor();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaar.Core.Privacy;
 using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Core.Feedback;
@@ -58,7 +59,8 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
     {
         ArgumentException.ThrowIfNullOrEmpty(answerToken);
         ArgumentNullException.ThrowIfNull(comment);
-        var text = comment.Trim();
+        // The comment is kept without who wrote it; personal data typed into it would link it to someone after all.
+        var text = PersonalDataMask.Apply(comment.Trim());
         if (text.Length > MaxCommentLength)
         {
             text = text[..MaxCommentLength];

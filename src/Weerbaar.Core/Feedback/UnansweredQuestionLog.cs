@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Core.Knowledge;
+using Weerbaar.Core.Privacy;
 using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Core.Feedback;
 
-/// <summary>Keeps the questions the bot could not answer, for admins; never who asked.</summary>
+/// <summary>
+/// Keeps the questions the bot could not answer (or only partly), for admins; never who asked, and with personal data
+/// in the text masked (<see cref="PersonalDataMask"/>) before it is stored.
+/// </summary>
 public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
     /// <param name="tenantId">The Entra tenant of the conversation; admins see the questions of their own tenant only.</param>
@@ -13,7 +17,8 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(tenantId);
-        var text = question.Length > UnansweredQuestion.MaxLength ? question[..UnansweredQuestion.MaxLength] : question;
+        var masked = PersonalDataMask.Apply(question);
+        var text = masked.Length > UnansweredQuestion.MaxLength ? masked[..UnansweredQuestion.MaxLength] : masked;
         var normalized = ArticleParser.Normalize(text);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.UnansweredQuestions.Add(new UnansweredQuestion

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Weerbaar.Core.Answering;
+using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Core.Generation;
 

@@ -25,7 +25,7 @@ public sealed record SessionChange(StoredSession Session, SessionDecision Decisi
 /// a card action's dedupe record is written in the same transaction as the change it guards. The caller renders the
 /// returned decision.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextFactory, SessionStore store, TimeProvider timeProvider)
+public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextFactory, SessionStore store, TimeProvider timeProvider, ContributorPseudonyms? pseudonyms = null)
 {
     private const int MaxAttempts = 20;
 
@@ -56,7 +56,8 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
                 ?? throw new InvalidOperationException("The session does not exist.");
             var now = timeProvider.GetUtcNow();
             var state = SessionStateJson.Deserialize(record.State);
-            var decision = SessionEngine.Decide(state, request.Command, request.ActorKey, scenario, now, request.ShownStepId);
+            state = pseudonyms?.WithoutTeamsIds(state) ?? state;
+            var decision = SessionEngine.Decide(state, request.Command, ActorFor(state, request), scenario, now, request.ShownStepId);
             if (!decision.Accepted)
             {
                 return new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);
@@ -97,4 +98,11 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
             }
         }
     }
+
+    // What a participant does as author (or as one who is ready) is stored under their pseudonym in an anonymous
+    // session; leading the session is not anonymous, so those commands keep the Teams id.
+    private string ActorFor(SessionState state, SessionRequest request) =>
+        pseudonyms is not null && request.Command is Contribute or EditContribution or WithdrawContribution or MarkReady
+            ? pseudonyms.AuthorKey(state, request.ActorKey)
+            : request.ActorKey;
 }

@@ -68,6 +68,19 @@ public sealed class ConfigurationTests
 
     [Theory]
     [Slow(SlowKind.Host)]
+    [InlineData("", "Sessions:PseudonymKey is required outside the Development environment")]
+    [InlineData("dGUO", "Sessions:PseudonymKey must be Base64 for at least 32 bytes")]
+    public void PseudonymKey_MissingOrTooShortOutsideDevelopment_StopsTheStart_WithAMessageNamingTheSetting(string value, string message)
+    {
+        using var production = new BotApp(new Dictionary<string, string?> { ["Sessions:PseudonymKey"] = value }, environment: "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Slow(SlowKind.Host)]
     [InlineData("", "Sessions:PublicBaseUrl is required outside the Development environment")]
     [InlineData("http://weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an https address outside the Development environment")]
     [InlineData("weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an absolute address")]

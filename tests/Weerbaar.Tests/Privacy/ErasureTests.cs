@@ -32,8 +32,8 @@ public sealed class ErasureTests : LocalBotTest
         var reply = await SendAsync(personal, "verwijder mijn gegevens");
 
         var text = reply["text"]!.GetValue<string>();
-        Assert.Contains("- 1 bijdragen aan gesprekssessies zijn losgekoppeld van u", text, StringComparison.Ordinal);
-        Assert.Contains("- 1 sessies die u leidde", text, StringComparison.Ordinal);
+        Assert.Contains("- 1 bijdrage aan een gesprekssessie is losgekoppeld van u.", text, StringComparison.Ordinal);
+        Assert.Contains("- 1 sessie die u leidde, staat niet meer op uw naam.", text, StringComparison.Ordinal);
         await using var db = Db();
         var stored = await db.Sessions.SingleAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain(_anna.Id, stored.State, StringComparison.Ordinal);

@@ -39,14 +39,15 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     /// <summary>The shared card as it stands in the chat now (posted, then updated in place).</summary>
     public JsonObject SharedCard()
     {
+        // Only this chat's calls: a test may run sessions in several conversations.
         var posted = PostedSharedCard();
-        var updates = connector.Calls.Where(c => c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200).ToList();
+        var updates = connector.Calls.Where(c => c.ConversationId == chat.Id && c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200).ToList();
         var latest = updates.Count > 0 ? updates[^1].Activity! : posted.Activity!;
         return CardOf(latest);
     }
 
     private ConnectorCall PostedSharedCard() =>
-        connector.Calls.First(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
+        connector.Calls.First(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
 
     public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
 

@@ -33,6 +33,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             // Outside Development the bot needs the https address report links are built from; a test that is
             // about that setting gives its own value.
             _settings["Sessions:PublicBaseUrl"] = PublicBaseUrl;
+            _settings["Sessions:PseudonymKey"] = PseudonymKey;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -45,6 +46,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     /// <summary>The public address a bot outside Development is given unless the test sets <c>Sessions:PublicBaseUrl</c>.</summary>
     public const string PublicBaseUrl = "https://weerbaar.test";
+
+    /// <summary>The pseudonym key a bot outside Development is given unless the test sets <c>Sessions:PseudonymKey</c>.</summary>
+    public const string PseudonymKey = "dGVzdC1wc2V1ZG9ueW0ta2V5LW9mLTMyLWJ5dGVzLS0=";
 
     /// <summary>Every log entry the bot wrote, at every level.</summary>
     public LogCapture Logs { get; } = new();

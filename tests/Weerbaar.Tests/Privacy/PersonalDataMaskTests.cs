@@ -1,8 +1,8 @@
-using Weerbaar.Core.Generation;
+using Weerbaar.Core.Privacy;
 
-namespace Weerbaar.Tests.Generation;
+namespace Weerbaar.Tests.Privacy;
 
-/// <summary>Personal data in a question is masked before the question goes to the model.</summary>
+/// <summary>Personal data in a question is masked before the question goes to the model or is kept as unanswered.</summary>
 public sealed class PersonalDataMaskTests
 {
     [Theory]
@@ -15,6 +15,10 @@ public sealed class PersonalDataMaskTests
     [InlineData("Maak over naar NL91 ABNA 0417 1643 00 aub", "Maak over naar [IBAN] aub")]
     [InlineData("iban nl91abna0417164300", "iban [IBAN]")]
     [InlineData("Belgisch nummer +32 470 12 34 56", "Belgisch nummer [telefoonnummer]")]
+    [InlineData("Ik woon op 1234 AB 12, is daar een noodsteunpunt?", "Ik woon op [postcode en huisnummer], is daar een noodsteunpunt?")]
+    [InlineData("adres 1234AB 12a graag", "adres [postcode en huisnummer] graag")]
+    [InlineData("postcode 3511 lk 7-2", "postcode [postcode en huisnummer]")]
+    [InlineData("BSN 111222333 en 123.456.782", "BSN [BSN] en [BSN]")]
     public void PersonalData_IsMasked(string question, string expected) => Assert.Equal(expected, PersonalDataMask.Apply(question));
 
     [Theory]
@@ -23,5 +27,9 @@ public sealed class PersonalDataMaskTests
     [InlineData("Hoeveel liter water per persoon per dag? 3 liter?")]
     [InlineData("Bel 112 bij nood, of 0800-1351 voor de overheid")]
     [InlineData("Wat zijn de 7 NAVO-basiseisen?")]
+    [InlineData("Wat zegt artikel 175 van de Gemeentewet?")]
+    [InlineData("Kreeg de regio in 2024 en 12 dagen later nog € 1250,50?")]
+    [InlineData("Is er een noodsteunpunt in 1234 AB?")]
+    [InlineData("Wat staat in zaak 123456789?")]
     public void OrdinaryQuestions_AreLeftAsTheyAre(string question) => Assert.Equal(question, PersonalDataMask.Apply(question));
 }

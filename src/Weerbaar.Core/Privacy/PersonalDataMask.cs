@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace Weerbaar.Core.Generation;
+namespace Weerbaar.Core.Privacy;
 
 /// <summary>
-/// Masks personal data in a question before it leaves the bot for the model: e-mail addresses, IBANs, phone numbers
-/// and citizen service numbers (BSN). It errs on masking: any nine-digit number counts as a possible BSN.
+/// Masks personal data in what users type before it leaves the bot for the model or is kept (unanswered questions,
+/// feedback comments): e-mail addresses, IBANs, phone numbers, postcodes with a house number and citizen service
+/// numbers (BSN: nine digits that pass the elfproef). A postcode alone, a year, an amount or an article number stays:
+/// it names no person, and admins need it to see what was asked.
 /// </summary>
 public static partial class PersonalDataMask
 {
@@ -12,6 +14,7 @@ public static partial class PersonalDataMask
     public const string Iban = "[IBAN]";
     public const string Phone = "[telefoonnummer]";
     public const string Bsn = "[BSN]";
+    public const string Address = "[postcode en huisnummer]";
 
     public static string Apply(string text)
     {
@@ -19,9 +22,32 @@ public static partial class PersonalDataMask
         // The order matters: an IBAN and a phone number contain digit runs that the BSN pattern would also take.
         var masked = EmailPattern().Replace(text, Email);
         masked = IbanPattern().Replace(masked, Iban);
+        masked = AddressPattern().Replace(masked, Address);
         masked = PhonePattern().Replace(masked, Phone);
-        return BsnPattern().Replace(masked, Bsn);
+        return BsnPattern().Replace(masked, match => PassesElfproef(match.Value) ? Bsn : match.Value);
     }
+
+    /// <summary>The BSN check: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11 (and not 0).</summary>
+    private static bool PassesElfproef(string text)
+    {
+        var sum = 0;
+        var weight = 9;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                sum += (weight == 1 ? -1 : weight) * (c - '0');
+                weight--;
+            }
+        }
+
+        return sum != 0 && sum % 11 == 0;
+    }
+
+    // 1234 AB 12, 1234AB 12a, 3511 lk 7-2. Two lower-case letters after a space are often a word ("in 2024 en 12
+    // dagen"), so the common two-letter Dutch words do not count as postcode letters.
+    [GeneratedRegex(@"\b[1-9]\d{3}(?:[ ]?(?!(?:en|op|in|om|te|of|is|al|nu|zo|ik|we|je|ze|na|er|de|uw|ja|tm)\b)[A-Za-z]{2})[ ]+\d{1,5}(?:[ ]?[A-Za-z]\b|-\d{1,4})?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
