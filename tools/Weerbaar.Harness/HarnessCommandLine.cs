@@ -18,6 +18,8 @@ internal static class HarnessCommandLine
         Commands:
           bench [--articles N] [--questions FILE]
                                       Measure index build time, answer latency and memory, in this process.
+          bench-groups [--questions 5000] [--runs 5]
+                                      Measure how long `beheer vragen` takes to group N unanswered questions.
           load [--conversations 50] [--turns 10] [--warmup 2] [--scenarios echo,sqlite1,...]
                [--postgres CONNECTIONSTRING] [--questions FILE]
                                       Load benchmark over HTTP: bot processes, a connector stand-in, concurrent
@@ -43,6 +45,8 @@ internal static class HarnessCommandLine
         {
             case BenchCommand.Name:
                 return await BenchCommand.RunAsync(rest, output, cancellationToken);
+            case GroupBenchCommand.Name:
+                return await GroupBenchCommand.RunAsync(rest, output, error, cancellationToken);
             case LoadCommand.Name:
                 return await LoadCommand.RunAsync(rest, output, error, cancellationToken);
             case SoakCommand.Name:
