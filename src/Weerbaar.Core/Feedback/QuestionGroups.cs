@@ -27,20 +27,36 @@ public static class QuestionGroups
             .OrderByDescending(c => c.Count)
             .ToList();
         var clusters = new List<Cluster>();
+
+        // Which clusters hold a word, so a wording is compared only with the clusters it shares a word with (and
+        // counted once per shared word) instead of with every cluster through a new set each time: 5,000 questions
+        // took seconds, now milliseconds. The result is the same: the first cluster, in the order they were made.
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shared = new int[exact.Count];
+        var touched = new List<int>();
         foreach (var group in exact)
         {
-            var home = clusters.FirstOrDefault(c => Similar(c.Words, group.Words));
-            if (home is null)
+            var home = Home(group.Words, clusters, holders, shared, touched);
+            if (home < 0)
             {
                 clusters.Add(group);
+                Index(holders, group.Words, clusters.Count - 1);
                 continue;
             }
 
-            home.Texts.AddRange(group.Texts);
-            home.Words.UnionWith(group.Words);
-            home.Count += group.Count;
-            home.Partial += group.Partial;
-            home.LastAskedAt = home.LastAskedAt > group.LastAskedAt ? home.LastAskedAt : group.LastAskedAt;
+            var cluster = clusters[home];
+            cluster.Texts.AddRange(group.Texts);
+            foreach (var word in group.Words)
+            {
+                if (cluster.Words.Add(word))
+                {
+                    Index(holders, [word], home);
+                }
+            }
+
+            cluster.Count += group.Count;
+            cluster.Partial += group.Partial;
+            cluster.LastAskedAt = cluster.LastAskedAt > group.LastAskedAt ? cluster.LastAskedAt : group.LastAskedAt;
         }
 
         return [.. clusters.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastAskedAt)
@@ -50,10 +66,50 @@ public static class QuestionGroups
     private static HashSet<string> Words(string normalized) =>
         [.. normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w))];
 
-    private static bool Similar(HashSet<string> a, HashSet<string> b)
+    /// <summary>The first cluster that shares two thirds of the smaller word set with <paramref name="words"/>, or -1.</summary>
+    private static int Home(HashSet<string> words, List<Cluster> clusters, Dictionary<string, List<int>> holders, int[] shared, List<int> touched)
     {
-        var smaller = Math.Min(a.Count, b.Count);
-        return smaller > 0 && a.Intersect(b).Count() >= Math.Ceiling(smaller * Overlap);
+        foreach (var word in words)
+        {
+            if (holders.TryGetValue(word, out var holding))
+            {
+                foreach (var cluster in holding)
+                {
+                    if (shared[cluster]++ == 0)
+                    {
+                        touched.Add(cluster);
+                    }
+                }
+            }
+        }
+
+        var home = -1;
+        foreach (var cluster in touched)
+        {
+            var smaller = Math.Min(words.Count, clusters[cluster].Words.Count);
+            if ((home < 0 || cluster < home) && smaller > 0 && shared[cluster] >= Math.Ceiling(smaller * Overlap))
+            {
+                home = cluster;
+            }
+
+            shared[cluster] = 0;
+        }
+
+        touched.Clear();
+        return home;
+    }
+
+    private static void Index(Dictionary<string, List<int>> holders, IEnumerable<string> words, int cluster)
+    {
+        foreach (var word in words)
+        {
+            if (!holders.TryGetValue(word, out var holding))
+            {
+                holders[word] = holding = [];
+            }
+
+            holding.Add(cluster);
+        }
     }
 
     private sealed class Cluster(HashSet<string> words, List<string> texts, string example, int count, DateTimeOffset lastAskedAt)
