@@ -8,7 +8,8 @@ namespace Weerbaar.Tests.Sessions;
 
 /// <summary>
 /// Real Teams user ids are about 90 characters ("29:1" and 86 more). On PostgreSQL, which holds columns to their
-/// length, card actions of such users must still be stored and a double click recognised.
+/// length, card actions of such users must still be stored and a double click recognised — also the longest ones,
+/// such as the facilitator tagging a contribution.
 /// </summary>
 [Slow(SlowKind.Postgres)]
 public sealed class SessionLongUserIdTests : IAsyncLifetime
@@ -46,15 +47,21 @@ public sealed class SessionLongUserIdTests : IAsyncLifetime
 
         var first = await session.PressAsync(_anna, view, "sessionContribute", inputs: inputs);
         var second = await session.PressAsync(_anna, view, "sessionContribute", inputs: inputs);
+        leadView = await session.ViewAsync(_lead);
+        bool Kwetsbaarheid(JsonObject data) => data["tag"]?.GetValue<string>() == "Kwetsbaarheid";
+        var tagged = await session.PressAsync(_lead, leadView, "sessionTag", Kwetsbaarheid);
+        var taggedAgain = await session.PressAsync(_lead, leadView, "sessionTag", Kwetsbaarheid);
         var next = await session.PressAsync(_lead, leadView, "sessionNext");
         var nextAgain = await session.PressAsync(_lead, leadView, "sessionNext");
 
         Assert.Contains("Uw bijdrage is opgeslagen", TextOf(first), StringComparison.Ordinal);
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
+        Assert.Contains("[Kwetsbaarheid] Eén keer bedoeld", SessionConversation.Message(tagged), StringComparison.Ordinal);
+        Assert.Equal(tagged.ToJsonString(), taggedAgain.ToJsonString());
         Assert.Contains("Stap 2 van 2", TextOf(next), StringComparison.Ordinal);
         Assert.Equal(next.ToJsonString(), nextAgain.ToJsonString());
         var state = (await _bot.Services.GetRequiredService<SessionStore>().LoadAsync(Guid.Parse(session.SessionId), CancellationToken.None))!.State;
-        Assert.Single(state.Contributions);
+        Assert.Equal(ContributionTag.Kwetsbaarheid, Assert.Single(state.Contributions).Tag);
         Assert.Equal(1, state.StepIndex);
     }
 
