@@ -78,6 +78,11 @@ public sealed class SessionCoordinator(
             case SessionAction.ShowAll or SessionAction.AskToEnd when !session.State.IsFacilitator(actor):
                 return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
             case SessionAction.ShowAll:
+                if (SessionEngine.ShowAllRefusal(session.State, actor) is var showAllRefusal && showAllRefusal != SessionRefusal.None)
+                {
+                    return CardActionResult.Answer(SessionTexts.Refusal(showAllRefusal));
+                }
+
                 await SessionPublisher.PostContributionsAsync(turnContext, session.State, cancellationToken);
                 return CardActionResult.Replied(SessionTexts.AllContributionsPosted);
             case SessionAction.AskToEnd:

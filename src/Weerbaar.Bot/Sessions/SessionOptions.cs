@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
 
@@ -15,6 +16,16 @@ public sealed class SessionOptions
     /// <summary>Days a report link works.</summary>
     [Range(1, 365)]
     public int ReportLinkDays { get; set; } = 30;
+
+    /// <summary>How many contributions one member may give to one step (see <see cref="SessionLimits.Default"/>).</summary>
+    [Range(1, 1000)]
+    public int MaxContributionsPerStep { get; set; } = SessionLimits.Default.MaxContributionsPerStep;
+
+    /// <summary>How many contributions one member may give to one session.</summary>
+    [Range(1, 10000)]
+    public int MaxContributionsPerSession { get; set; } = SessionLimits.Default.MaxContributionsPerSession;
+
+    internal SessionLimits Limits => new(MaxContributionsPerStep, MaxContributionsPerSession);
 
     /// <summary>
     /// The bot's public address for report links (e.g. https://weerbaar.gemeente.nl). Required outside the

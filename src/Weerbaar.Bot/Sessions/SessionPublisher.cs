@@ -60,11 +60,43 @@ public sealed class SessionPublisher(
         }
     }
 
-    /// <summary>Saves the report behind fresh links and posts its card.</summary>
+    /// <summary>
+    /// Posts the report's card: with the links of the report stored before while the session has not changed since
+    /// (asking <c>verslag</c> again stores no new copy), behind fresh links otherwise.
+    /// </summary>
     public async Task PostReportAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(session);
+        var (token, days) = await StoredReportAsync(session, scenario, cancellationToken) ?? await SaveReportAsync(session, scenario, cancellationToken);
+        var baseUrl = BaseUrl();
+        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
+        report.Summary = $"Verslag: {session.State.Settings.OrganisationName}";
+        await turnContext.SendActivityAsync(report, cancellationToken);
+    }
+
+    // The stored report is the same as today's would be when it was made from the same contributions, agreements and
+    // status (and scenario): rendered again with the date it was made on, it comes out the same. Its links are shared
+    // again while they work a good while longer (a day; half a day when links last one day), so nobody gets a link
+    // that dies before they open it.
+    private async Task<(string Token, int Days)?> StoredReportAsync(StoredSession session, Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (await store.FindLatestReportAsync(session.Id, cancellationToken) is not SessionReportRecord stored)
+        {
+            return null;
+        }
+
+        var left = stored.ExpiresAt - timeProvider.GetUtcNow();
+        var madeOn = SessionClock.Today(stored.CreatedAt);
+        return left >= TimeSpan.FromDays(Math.Min(1, options.Value.ReportLinkDays / 2.0))
+            && string.Equals(stored.Markdown, SessionReport.Markdown(session.State, scenario, madeOn), StringComparison.Ordinal)
+            && string.Equals(stored.Html, SessionReport.Html(session.State, scenario, madeOn), StringComparison.Ordinal)
+                ? (stored.Token, Math.Max(1, (int)Math.Round(left.TotalDays)))
+                : null;
+    }
+
+    private async Task<(string Token, int Days)> SaveReportAsync(StoredSession session, Scenario scenario, CancellationToken cancellationToken)
+    {
         var today = SessionClock.Today(timeProvider.GetUtcNow());
         var days = options.Value.ReportLinkDays;
         var token = await store.SaveReportAsync(
@@ -73,10 +105,7 @@ public sealed class SessionPublisher(
             SessionReport.Html(session.State, scenario, today),
             TimeSpan.FromDays(days),
             cancellationToken);
-        var baseUrl = BaseUrl();
-        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
-        report.Summary = $"Verslag: {session.State.Settings.OrganisationName}";
-        await turnContext.SendActivityAsync(report, cancellationToken);
+        return (token, days);
     }
 
     // A long list does not fit on a card, so the current step's contributions go into the chat, without authors.

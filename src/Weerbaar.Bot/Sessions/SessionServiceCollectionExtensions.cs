@@ -20,6 +20,7 @@ public static class SessionServiceCollectionExtensions
             SessionOptions.PseudonymKeyFor(sp.GetRequiredService<IOptions<SessionOptions>>().Value.PseudonymKey, sp.GetRequiredService<IHostEnvironment>())));
         services.AddHttpContextAccessor();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionOptions>>().Value.Limits);
         services.AddSingleton<SessionService>();
         services.AddSingleton<SessionCards>();
         services.AddSingleton<SessionPublisher>();

@@ -71,6 +71,8 @@ public static class SessionTexts
         SessionRefusal.NotEnoughToReveal => "In een anonieme sessie toon ik bijdragen pas vanaf 3 stuks, zodat niemand te herkennen is.",
         SessionRefusal.NotPaused => "De sessie is niet gepauzeerd.",
         SessionRefusal.AlreadyPaused => "De sessie is al gepauzeerd.",
+        SessionRefusal.TooManyInStep => "U hebt bij deze stap al het hoogste aantal bijdragen gegeven. Uw eerdere bijdragen blijven bewaard. U kunt ze nog aanpassen of er een intrekken.",
+        SessionRefusal.TooManyInSession => "U hebt in deze sessie al het hoogste aantal bijdragen gegeven. Uw eerdere bijdragen blijven bewaard.",
         SessionRefusal.FacilitatorStillHere => "De gespreksleider is nog in dit gesprek. Vraag of die de rol aan u overdraagt.",
         _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
     };

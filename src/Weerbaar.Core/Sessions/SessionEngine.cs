@@ -185,7 +185,8 @@ public static class SessionEngine
     /// <exception cref="ArgumentException">
     /// Only for programming errors: an unknown command type, or a scenario that does not hold the session's steps.
     /// </exception>
-    public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now, string? shownStepId = null)
+    /// <param name="limits">How many contributions one member may give; <see cref="SessionLimits.Default"/> when null.</param>
+    public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now, string? shownStepId = null, SessionLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
@@ -229,7 +230,7 @@ public static class SessionEngine
                 ? Refuse(state, SessionRefusal.InvalidValue)
                 : Shared(state with { FacilitatorKey = handOver.ToKey }),
             TakeOver takeOver => TakeOverRole(state, takeOver, actorKey),
-            Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now),
+            Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now, limits ?? SessionLimits.Default),
             EditContribution edit => Edit(state, edit, actorKey),
             WithdrawContribution withdraw => Withdraw(state, withdraw, actorKey),
             MarkReady => state.ReadyKeys.Contains(actorKey)
@@ -286,10 +287,29 @@ public static class SessionEngine
         return Shared(state with { StepEndsAt = from + extra });
     }
 
+    /// <summary>
+    /// Whether <paramref name="actorKey"/> may post all of the current step's contributions into the chat ("Toon
+    /// alles"): the facilitator, under the same rule as revealing them on the card, whether or not the card showed
+    /// the button (its data can be sent without it).
+    /// </summary>
+    public static SessionRefusal ShowAllRefusal(SessionState state, string actorKey)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.IsFacilitator(actorKey))
+        {
+            return SessionRefusal.NotFacilitator;
+        }
+
+        return TooFewToReveal(state) ? SessionRefusal.NotEnoughToReveal : SessionRefusal.None;
+    }
+
+    private static bool TooFewToReveal(SessionState state) =>
+        state.Settings.Anonymous && state.CurrentStepContributions().Count < MinContributionsToRevealAnonymously;
+
     private static SessionDecision Reveal(SessionState state)
     {
         var stepId = state.CurrentStepId;
-        if (state.Settings.Anonymous && state.ContributionsOf(stepId).Count < MinContributionsToRevealAnonymously)
+        if (TooFewToReveal(state))
         {
             return Refuse(state, SessionRefusal.NotEnoughToReveal);
         }
@@ -358,7 +378,7 @@ public static class SessionEngine
             : Refuse(state, SessionRefusal.FacilitatorStillHere);
     }
 
-    private static SessionDecision AddContribution(SessionState state, Contribute command, string actorKey, Scenario scenario, DateTimeOffset now)
+    private static SessionDecision AddContribution(SessionState state, Contribute command, string actorKey, Scenario scenario, DateTimeOffset now, SessionLimits limits)
     {
         var stepId = state.CurrentStepId;
         if (scenario.Step(stepId) is not { } step || !step.Questions.Any(q => q.Id == command.QuestionId))
@@ -371,9 +391,37 @@ public static class SessionEngine
             return Refuse(state, refusal);
         }
 
+        if (ContributionLimitRefusal(state, actorKey, limits) is var limit && limit != SessionRefusal.None)
+        {
+            return Refuse(state, limit);
+        }
+
         var id = DeriveId("contribution", state, actorKey, command.QuestionId, state.Contributions.Count, now, state.Contributions.Select(c => c.Id));
         var contribution = new Contribution(id, stepId, command.QuestionId, actorKey, text, Tag: null, now);
         return Quiet(state with { Contributions = [.. state.Contributions, contribution] });
+    }
+
+    /// <summary>
+    /// Whether the member has reached a bound: the session state is one document, read and written whole at every
+    /// change, so one member (or a script with their card) must not be able to make it grow without end. Editing and
+    /// withdrawing stay possible, and withdrawing makes room again.
+    /// </summary>
+    private static SessionRefusal ContributionLimitRefusal(SessionState state, string actorKey, SessionLimits limits)
+    {
+        var inSession = 0;
+        var inStep = 0;
+        foreach (var contribution in state.Contributions)
+        {
+            if (string.Equals(contribution.AuthorKey, actorKey, StringComparison.Ordinal))
+            {
+                inSession++;
+                inStep += contribution.StepId == state.CurrentStepId ? 1 : 0;
+            }
+        }
+
+        return inStep >= limits.MaxContributionsPerStep ? SessionRefusal.TooManyInStep
+            : inSession >= limits.MaxContributionsPerSession ? SessionRefusal.TooManyInSession
+            : SessionRefusal.None;
     }
 
     private static SessionDecision Edit(SessionState state, EditContribution command, string actorKey)

@@ -25,6 +25,12 @@ public enum SessionRefusal
 
     /// <summary>The contribution belongs to a step the group has moved on from; it can no longer be edited or withdrawn.</summary>
     StepOver,
+
+    /// <summary>The member gave as many contributions to this step as <see cref="SessionLimits.MaxContributionsPerStep"/> allows.</summary>
+    TooManyInStep,
+
+    /// <summary>The member gave as many contributions to this session as <see cref="SessionLimits.MaxContributionsPerSession"/> allows.</summary>
+    TooManyInSession,
 }
 
 /// <summary>

@@ -25,7 +25,8 @@ public sealed record SessionChange(StoredSession Session, SessionDecision Decisi
 /// a card action's dedupe record is written in the same transaction as the change it guards. The caller renders the
 /// returned decision.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextFactory, SessionStore store, TimeProvider timeProvider, ContributorPseudonyms? pseudonyms = null)
+/// <param name="limits">How many contributions one member may give; <see cref="SessionLimits.Default"/> when not given.</param>
+public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextFactory, SessionStore store, TimeProvider timeProvider, ContributorPseudonyms? pseudonyms = null, SessionLimits? limits = null)
 {
     private const int MaxAttempts = 20;
 
@@ -57,7 +58,7 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
             var now = timeProvider.GetUtcNow();
             var state = SessionStateJson.Deserialize(record.State);
             state = pseudonyms?.WithoutTeamsIds(state) ?? state;
-            var decision = SessionEngine.Decide(state, request.Command, ActorFor(state, request), scenario, now, request.ShownStepId);
+            var decision = SessionEngine.Decide(state, request.Command, ActorFor(state, request), scenario, now, request.ShownStepId, limits);
             if (!decision.Accepted)
             {
                 return new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);

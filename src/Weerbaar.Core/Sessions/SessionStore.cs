@@ -95,6 +95,15 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
         return token;
     }
 
+    /// <summary>The session's most recently stored report whose links still work, if any.</summary>
+    public async Task<SessionReportRecord?> FindLatestReportAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SessionReports.AsNoTracking().Where(r => r.SessionId == sessionId && r.ExpiresAt > now)
+            .OrderByDescending(r => r.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The report behind <paramref name="token"/> while it has not expired.</summary>
     public async Task<SessionReportRecord?> FindReportAsync(string token, CancellationToken cancellationToken)
     {

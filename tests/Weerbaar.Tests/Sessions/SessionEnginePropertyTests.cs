@@ -14,6 +14,9 @@ public sealed class SessionEnginePropertyTests
 
     private static readonly Scenario Scenario = SessionTestData.Scenario;
 
+    /// <summary>Bounds small enough for random sequences to reach them.</summary>
+    private static readonly SessionLimits Limits = new(MaxContributionsPerStep: 2, MaxContributionsPerSession: 5);
+
     /// <summary>What the test expects of a contribution, kept apart from the engine's state.</summary>
     private sealed record Expected(string StepId, string QuestionId, string AuthorKey, string Text, ContributionTag? Tag);
 
@@ -75,8 +78,8 @@ public sealed class SessionEnginePropertyTests
                 var (command, actor) = NextCommand(random, state, []);
                 var reloaded = SessionStateJson.Deserialize(SessionStateJson.Serialize(state));
 
-                var direct = SessionEngine.Decide(state, command, actor, Scenario, now);
-                var viaStore = SessionEngine.Decide(reloaded, command, actor, Scenario, now);
+                var direct = SessionEngine.Decide(state, command, actor, Scenario, now, limits: Limits);
+                var viaStore = SessionEngine.Decide(reloaded, command, actor, Scenario, now, limits: Limits);
 
                 Assert.Equal(direct.Refusal, viaStore.Refusal);
                 Assert.Equal(direct.SharedCardChanged, viaStore.SharedCardChanged);
@@ -99,7 +102,7 @@ public sealed class SessionEnginePropertyTests
             now += NextInterval(random);
             var (command, actor) = NextCommand(random, state, seenIds);
             var before = state;
-            var decision = SessionEngine.Decide(before, command, actor, Scenario, now);
+            var decision = SessionEngine.Decide(before, command, actor, Scenario, now, limits: Limits);
             try
             {
                 var expected = ExpectedRefusal(before, command, actor, now);
@@ -270,6 +273,10 @@ public sealed class SessionEnginePropertyTests
             _ => SessionRefusal.None,
         };
         static SessionRefusal Either(SessionRefusal first, SessionRefusal second) => first != SessionRefusal.None ? first : second;
+        var mine = state.Contributions.Where(c => c.AuthorKey == actor).ToList();
+        var bound = mine.Count(c => c.StepId == stepId) >= Limits.MaxContributionsPerStep ? SessionRefusal.TooManyInStep
+            : mine.Count >= Limits.MaxContributionsPerSession ? SessionRefusal.TooManyInSession
+            : SessionRefusal.None;
 
         return command switch
         {
@@ -293,7 +300,7 @@ public sealed class SessionEnginePropertyTests
             HandOver h => string.IsNullOrWhiteSpace(h.ToKey) || h.ToKey == actor ? SessionRefusal.InvalidValue : SessionRefusal.None,
             TakeOver when isFacilitator => SessionRefusal.InvalidValue,
             TakeOver t => t.FacilitatorHasLeft ? SessionRefusal.None : SessionRefusal.FacilitatorStillHere,
-            Contribute c => Scenario.Step(stepId)!.Questions.Any(q => q.Id == c.QuestionId) ? Text(c.Text) : SessionRefusal.NoSuchQuestion,
+            Contribute c => Scenario.Step(stepId)!.Questions.Any(q => q.Id == c.QuestionId) ? Either(Text(c.Text), bound) : SessionRefusal.NoSuchQuestion,
             EditContribution e => Either(Own(e.ContributionId), Text(e.Text)),
             WithdrawContribution w => Own(w.ContributionId),
             MarkReady => SessionRefusal.None,
