@@ -16,35 +16,9 @@ namespace Weerbaar.Tests.Sessions;
 /// (by the hosted service), given up after Teams refuses it, and dropped when the bot leaves the conversation.
 /// </summary>
 [Slow(SlowKind.Host)]
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests : ClockedSessionTest
 {
-    // The clock starts today: the seed knowledge is refused when its "laatst gecontroleerd" lies after the clock's day.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(9), TimeSpan.Zero));
     private readonly TeamsUser _lead = TeamsUser.Create("Gespreksleider");
-    private ConnectorStandIn _connector = null!;
-    private BotApp _bot = null!;
-    private SessionConversation _session = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        // Hourly checks keep the number of timer ticks small when the fake clock jumps weeks ahead.
-        _bot = new BotApp(
-            new Dictionary<string, string?>
-            {
-                ["Sessions:ReminderCheckSeconds"] = "3600",
-                ["Knowledge:RefreshSeconds"] = "3600",
-                ["Retention:IntervalHours"] = "168",
-            },
-            services: s => s.AddSingleton<TimeProvider>(_clock));
-        _session = new SessionConversation(_bot, _connector, new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     [Fact]
     public async Task ReminderChosenOnTheReport_IsPostedOnceInTheSameConversation_WhenDue()
@@ -53,49 +27,49 @@ public sealed class ReminderTests : IAsyncLifetime
 
         var scheduled = await PressReminderAsync(report, "4");
         Assert.Contains("Over 4 weken vraag ik", scheduled["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        var before = _connector.SentActivities.Count;
+        var before = Connector.SentActivities.Count;
 
-        _clock.Advance(TimeSpan.FromDays(7 * 4) + TimeSpan.FromMinutes(2));
-        var sent = await _connector.WaitForSentAsync(before + 1);
+        Clock.Advance(TimeSpan.FromDays(7 * 4) + TimeSpan.FromMinutes(2));
+        var sent = await Connector.WaitForSentAsync(before + 1);
 
         var reminder = sent[^1];
-        Assert.Equal(_session.Chat.Id, reminder["conversation"]!["id"]!.GetValue<string>());
+        Assert.Equal(Session.Chat.Id, reminder["conversation"]!["id"]!.GetValue<string>());
         Assert.Contains("Hoe staat het met de afspraken?", reminder["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Noodplan oefenen", reminder["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        _clock.Advance(TimeSpan.FromDays(7));
+        Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(0, await Sender.SendDueAsync(CancellationToken.None));
-        Assert.Equal(before + 1, _connector.SentActivities.Count);
+        Assert.Equal(before + 1, Connector.SentActivities.Count);
     }
 
     [Fact]
     public async Task ReminderRefusedByTeams_IsGivenUp_NotRetriedForever()
     {
         await PressReminderAsync(await CompleteSessionAsync(), "4");
-        _connector.FailNext(1, HttpStatusCode.Forbidden);
-        var before = _connector.Calls.Count;
+        Connector.FailNext(1, HttpStatusCode.Forbidden);
+        var before = Connector.Calls.Count;
 
-        _clock.Advance(TimeSpan.FromDays(28) + TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromDays(28) + TimeSpan.FromMinutes(1));
         var status = await WaitForReminderAsync(s => s != ReminderStatus.Pending);
-        _clock.Advance(TimeSpan.FromDays(7));
+        Clock.Advance(TimeSpan.FromDays(7));
 
         Assert.Equal(ReminderStatus.Failed, status);
         Assert.Equal(0, await Sender.SendDueAsync(CancellationToken.None));
-        Assert.Single(_connector.Calls.Skip(before), c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply);
+        Assert.Single(Connector.Calls.Skip(before), c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply);
     }
 
     [Fact]
     public async Task BotRemovedFromTheConversation_DropsItsPendingReminders()
     {
         await PressReminderAsync(await CompleteSessionAsync(), "8");
-        var removed = _session.Chat.BotAdded(_lead);
+        var removed = Session.Chat.BotAdded(_lead);
         removed.Remove("membersAdded");
-        removed["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = _session.Chat.Bot.Id });
+        removed["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Session.Chat.Bot.Id });
 
-        var response = await _bot.PostActivityAsync(removed);
+        var response = await Bot.PostActivityAsync(removed);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+        await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
         Assert.Empty(await db.FollowUpReminders.ToListAsync());
     }
 
@@ -104,12 +78,12 @@ public sealed class ReminderTests : IAsyncLifetime
     {
         var report = await CompleteSessionAsync();
 
-        var refused = await _session.InvokeCardAsync(TeamsUser.Create("Deelnemer"), "sessionReminder", ReminderData(report, "4"));
+        var refused = await Session.InvokeCardAsync(TeamsUser.Create("Deelnemer"), "sessionReminder", ReminderData(report, "4"));
 
         Assert.Contains("Alleen de gespreksleider", refused["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private ReminderSender Sender => _bot.Services.GetRequiredService<ReminderSender>();
+    private ReminderSender Sender => Bot.Services.GetRequiredService<ReminderSender>();
 
     // The hosted service runs on its own after the clock moved; this waits for its outcome, with a real-time limit.
     private async Task<ReminderStatus> WaitForReminderAsync(Func<ReminderStatus, bool> done)
@@ -117,7 +91,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            await using var db = _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
+            await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
             var status = (await db.FollowUpReminders.SingleAsync()).Status;
             if (done(status) || DateTime.UtcNow > deadline)
             {
@@ -130,19 +104,19 @@ public sealed class ReminderTests : IAsyncLifetime
 
     private async Task<JsonObject> CompleteSessionAsync()
     {
-        var view = await _session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        view = await _session.PressAsync(_lead, view, "sessionNext");
-        view = await _session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        view = await Session.PressAsync(_lead, view, "sessionNext");
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
         {
             ["agreementWhat"] = "Noodplan oefenen",
             ["agreementOwner"] = "crisiscoördinator",
             ["agreementDue"] = "2027-03-01",
         });
-        await _session.PressAsync(_lead, view, "sessionComplete");
-        return CardOf(_connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        await Session.PressAsync(_lead, view, "sessionComplete");
+        return CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
     }
 
-    private Task<JsonObject> PressReminderAsync(JsonObject report, string weeks) => _session.InvokeCardAsync(_lead, "sessionReminder", ReminderData(report, weeks));
+    private Task<JsonObject> PressReminderAsync(JsonObject report, string weeks) => Session.InvokeCardAsync(_lead, "sessionReminder", ReminderData(report, weeks));
 
     private static JsonObject ReminderData(JsonObject report, string weeks) =>
         (JsonObject)ExecuteActions(report).First(a => a!["verb"]!.GetValue<string>() == "sessionReminder" && a["data"]!["weeks"]!.GetValue<string>() == weeks)!["data"]!.DeepClone();

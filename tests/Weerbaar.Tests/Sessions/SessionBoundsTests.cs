@@ -15,50 +15,29 @@ namespace Weerbaar.Tests.Sessions;
 /// the reveal rule of an anonymous session, also when its button was never shown.
 /// </summary>
 [Slow(SlowKind.Host)]
-public sealed class SessionBoundsTests : IAsyncLifetime
+public sealed class SessionBoundsTests : ClockedSessionTest
 {
-    // The clock starts today: the seed knowledge is refused when its "laatst gecontroleerd" lies after the clock's day.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(9), TimeSpan.Zero));
     private readonly TeamsUser _lead = TeamsUser.Create("Fenna Facilitator");
     private readonly TeamsUser _anna = TeamsUser.Create("Anna Ambtenaar");
     private readonly TeamsUser _bram = TeamsUser.Create("Bram Beleid");
-    private ConnectorStandIn _connector = null!;
-    private BotApp _bot = null!;
-    private SessionConversation _session = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        _connector = await ConnectorStandIn.StartAsync();
-        _bot = new BotApp(
-            new Dictionary<string, string?>
-            {
-                ["Sessions:MaxContributionsPerStep"] = "2",
-                ["Sessions:MaxContributionsPerSession"] = "3",
-                ["Sessions:ReportLinkDays"] = "2",
-                ["Sessions:ReminderCheckSeconds"] = "3600",
-                ["Knowledge:RefreshSeconds"] = "3600",
-                ["Retention:IntervalHours"] = "168",
-            },
-            services: s => s.AddSingleton<TimeProvider>(_clock));
-        _session = new SessionConversation(_bot, _connector, new TeamsConversation(TeamsScope.GroupChat, _connector.ServiceUrl));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+        ["Sessions:MaxContributionsPerStep"] = "2",
+        ["Sessions:MaxContributionsPerSession"] = "3",
+        ["Sessions:ReportLinkDays"] = "2",
+    };
 
     [Fact]
     public async Task ContributionPastTheStepBound_IsRefusedInDutch_OnTheCardAndTyped_AndNothingStoredIsLost()
     {
-        await _session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        await _session.ContributeAsync(_anna, "Eerste");
-        await _session.ContributeAsync(_anna, "Tweede");
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Eerste");
+        await Session.ContributeAsync(_anna, "Tweede");
 
-        var onCard = await _session.ContributeAsync(_anna, "Derde op de kaart");
-        var typed = await _session.SendAsync(_session.Chat.Message(_anna, "bijdrage: Derde getypt"));
-        var other = await _session.ContributeAsync(_bram, "Van Bram");
+        var onCard = await Session.ContributeAsync(_anna, "Derde op de kaart");
+        var typed = await Session.SendAsync(Session.Chat.Message(_anna, "bijdrage: Derde getypt"));
+        var other = await Session.ContributeAsync(_bram, "Van Bram");
 
         Assert.Contains("U hebt bij deze stap al het hoogste aantal bijdragen gegeven", TextOf(onCard), StringComparison.Ordinal);
         Assert.Contains("U hebt bij deze stap al het hoogste aantal bijdragen gegeven", typed["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -69,13 +48,13 @@ public sealed class SessionBoundsTests : IAsyncLifetime
     [Fact]
     public async Task ContributionPastTheSessionBound_IsRefusedInDutch_AndNothingStoredIsLost()
     {
-        var view = await _session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        await _session.ContributeAsync(_anna, "Eerste");
-        await _session.ContributeAsync(_anna, "Tweede");
-        await _session.PressAsync(_lead, view, "sessionNext");
-        await _session.ContributeAsync(_anna, "Derde");
+        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Eerste");
+        await Session.ContributeAsync(_anna, "Tweede");
+        await Session.PressAsync(_lead, view, "sessionNext");
+        await Session.ContributeAsync(_anna, "Derde");
 
-        var refused = await _session.ContributeAsync(_anna, "Vierde");
+        var refused = await Session.ContributeAsync(_anna, "Vierde");
 
         Assert.Contains("U hebt in deze sessie al het hoogste aantal bijdragen gegeven", TextOf(refused), StringComparison.Ordinal);
         Assert.Equal(["Eerste", "Tweede", "Derde"], (await StateAsync()).Contributions.Select(c => c.Text));
@@ -86,50 +65,50 @@ public sealed class SessionBoundsTests : IAsyncLifetime
     {
         var completed = await CompleteSessionAsync();
 
-        var again = ReportLink(await _session.SendAsync(_session.Chat.Message(_lead, "verslag")));
-        var onceMore = ReportLink(await _session.SendAsync(_session.Chat.Message(_lead, "verslag")));
+        var again = ReportLink(await Session.SendAsync(Session.Chat.Message(_lead, "verslag")));
+        var onceMore = ReportLink(await Session.SendAsync(Session.Chat.Message(_lead, "verslag")));
         Assert.Equal(completed, again);
         Assert.Equal(completed, onceMore);
         Assert.Equal(1, await StoredReportsAsync());
 
-        _clock.Advance(TimeSpan.FromDays(3));
-        var renewed = ReportLink(await _session.SendAsync(_session.Chat.Message(_lead, "verslag")));
+        Clock.Advance(TimeSpan.FromDays(3));
+        var renewed = ReportLink(await Session.SendAsync(Session.Chat.Message(_lead, "verslag")));
         Assert.NotEqual(completed, renewed);
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
         Assert.Contains("Noodstroom regelen", await client.GetStringAsync(new Uri(renewed).PathAndQuery), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ForgedShowAll_InAnAnonymousSessionBelowTheRevealMinimum_PostsNothing_AndSaysWhy()
     {
-        var view = await _session.StartAsync(_lead, anonymous: true, steps: ["opening", "afspraken"]);
-        await _session.ContributeAsync(_anna, "Alleen ik weet dit");
-        await _session.ContributeAsync(_bram, "En ik dit");
-        view = await _session.ViewAsync(_lead);
+        var view = await Session.StartAsync(_lead, anonymous: true, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Alleen ik weet dit");
+        await Session.ContributeAsync(_bram, "En ik dit");
+        view = await Session.ViewAsync(_lead);
         Assert.DoesNotContain(ExecuteActions(view), a => a!["verb"]!.GetValue<string>() == "sessionShowAll");
         var control = (JsonObject)ExecuteActions(view).First(a => a!["verb"]!.GetValue<string>() == "sessionNext")!["data"]!.DeepClone();
-        var sentBefore = _connector.SentActivities.Count;
+        var sentBefore = Connector.SentActivities.Count;
 
-        var answer = await _session.InvokeCardAsync(_lead, "sessionShowAll", control);
+        var answer = await Session.InvokeCardAsync(_lead, "sessionShowAll", control);
 
         Assert.Equal("In een anonieme sessie toon ik bijdragen pas vanaf 3 stuks, zodat niemand te herkennen is.", SessionConversation.Message(answer));
-        Assert.Equal(sentBefore, _connector.SentActivities.Count);
-        Assert.DoesNotContain(_connector.SentActivities, a => a["text"]?.GetValue<string>().Contains("Alleen ik weet dit", StringComparison.Ordinal) == true);
+        Assert.Equal(sentBefore, Connector.SentActivities.Count);
+        Assert.DoesNotContain(Connector.SentActivities, a => a["text"]?.GetValue<string>().Contains("Alleen ik weet dit", StringComparison.Ordinal) == true);
     }
 
     private async Task<string> CompleteSessionAsync()
     {
-        await _session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        await _session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
-        var view = await _session.PressAsync(_lead, await _session.ViewAsync(_lead), "sessionNext");
-        view = await _session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
+        var view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
         {
             ["agreementWhat"] = "Noodstroom regelen",
             ["agreementOwner"] = "facilitair manager",
-            ["agreementDue"] = _clock.GetUtcNow().AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["agreementDue"] = Clock.GetUtcNow().AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
-        await _session.PressAsync(_lead, view, "sessionComplete");
-        return ReportLink(_connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        await Session.PressAsync(_lead, view, "sessionComplete");
+        return ReportLink(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
     }
 
     private static string ReportLink(JsonObject activity) =>
@@ -137,10 +116,10 @@ public sealed class SessionBoundsTests : IAsyncLifetime
 
     private async Task<int> StoredReportsAsync()
     {
-        await using var db = await _bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContextAsync();
+        await using var db = await Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContextAsync();
         return await db.SessionReports.CountAsync();
     }
 
     private async Task<SessionState> StateAsync() =>
-        (await _bot.Services.GetRequiredService<SessionStore>().LoadAsync(Guid.Parse(_session.SessionId), CancellationToken.None))!.State;
+        (await Bot.Services.GetRequiredService<SessionStore>().LoadAsync(Guid.Parse(Session.SessionId), CancellationToken.None))!.State;
 }
