@@ -30,7 +30,7 @@ public static partial class ProblemTexts
         ["date"] = "Datum van een bron",
     };
 
-    private static readonly (Regex Pattern, Func<Match, string> Dutch)[] Known =
+    private static readonly (Regex Pattern, Func<Match, string> Dutch)[] KnownKinds =
     [
         (Length(), m => $"{Field(m, 1)} moet {m.Groups[2].Value} tot {m.Groups[3].Value} tekens hebben (nu {m.Groups[4].Value})."),
         (Missing(), m => $"{Field(m, 1)} ontbreekt."),
@@ -85,10 +85,14 @@ public static partial class ProblemTexts
         (Twice(), m => $"'{m.Groups[1].Value}' staat er twee keer in."),
     ];
 
-    public static string Dutch(KnowledgeProblem problem)
+    public static string Dutch(KnowledgeProblem problem) =>
+        Known(problem) ?? $"Regel {problem.Line} klopt nog niet (technische melding: {problem.Message}).";
+
+    /// <summary>The Dutch sentence for a known kind of problem; null for a kind without one.</summary>
+    public static string? Known(KnowledgeProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        foreach (var (pattern, dutch) in Known)
+        foreach (var (pattern, dutch) in KnownKinds)
         {
             var match = pattern.Match(problem.Message);
             if (match.Success)
@@ -97,7 +101,7 @@ public static partial class ProblemTexts
             }
         }
 
-        return $"Regel {problem.Line} klopt nog niet (technische melding: {problem.Message}).";
+        return null;
     }
 
     private static string Field(Match match, int group) => Fields.TryGetValue(match.Groups[group].Value, out var name) ? name : match.Groups[group].Value;

@@ -44,10 +44,7 @@ internal static class KnowledgeBaseCommand
         var files = KnowledgeFolder.Read(directory, problems);
         var load = KnowledgeSet.Load(files, DateOnly.FromDateTime(DateTime.UtcNow));
         problems.AddRange(load.Problems);
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync(problem.ToString());
-        }
+        await ProblemLines.WriteAsync(output, problems);
 
         var set = load.Set;
         await output.WriteLineAsync($"{files.Count} files: {set.Articles.Count} valid articles, {set.Resources.Count} resources, {set.Synonyms.Count} synonym groups, {problems.Count} problems.");

@@ -115,10 +115,7 @@ internal static class KnowledgeTransferCommand
 
     private static async Task<int> ReportAsync(IReadOnlyList<KnowledgeProblem> problems, TextWriter output)
     {
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync(problem.ToString());
-        }
+        await ProblemLines.WriteAsync(output, problems);
 
         await output.WriteLineAsync($"{problems.Count} problems; nothing was imported.");
         return CommandLine.Failure;

@@ -26,8 +26,8 @@ public sealed class KnowledgeLimitsCommandTests
         var imported = await BotCommand.RunAsync(["kb", "import", knowledge], Database, _folder);
 
         var problem = $"articles/diep.md:4: the YAML is nested deeper than {KnowledgeLimits.MaxNestingDepth} levels of lists and maps";
-        AssertRefused(validated, problem);
-        AssertRefused(imported, problem);
+        AssertRefused(validated, problem, "Er zitten te veel lijsten of haakjes in elkaar");
+        AssertRefused(imported, problem, "Er zitten te veel lijsten of haakjes in elkaar");
         Assert.Contains("nothing was imported", imported.StandardOutput, StringComparison.Ordinal);
     }
 
@@ -41,16 +41,18 @@ public sealed class KnowledgeLimitsCommandTests
         var imported = await BotCommand.RunAsync(["kb", "import", knowledge], Database, _folder);
 
         var problem = $"resources.yaml:1: the content is larger than {KnowledgeLimits.MaxFileLength / 1024} KB";
-        AssertRefused(validated, problem);
-        AssertRefused(imported, problem);
+        AssertRefused(validated, problem, $"De tekst is groter dan {KnowledgeLimits.MaxFileLength / 1024} KB.");
+        AssertRefused(imported, problem, $"De tekst is groter dan {KnowledgeLimits.MaxFileLength / 1024} KB.");
         Assert.False(File.Exists(Path.Combine(_folder, "weerbaar.db")));
     }
 
-    private static void AssertRefused(CommandResult result, string problem)
+    // The technical line for whoever fixes the file, and under it the Dutch sentence an admin reads in Teams.
+    private static void AssertRefused(CommandResult result, string problem, string dutch)
     {
         var all = result.StandardOutput + result.StandardError;
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(problem, result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("    " + dutch, result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Stack overflow", all, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Unhandled exception", all, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
