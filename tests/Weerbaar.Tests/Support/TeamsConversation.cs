@@ -22,6 +22,8 @@ public enum TeamsScope
 /// Builds the activities Teams sends to the bot in one conversation — personal chat, group chat or channel — from
 /// several users: messages (with a real @mention in group scopes), the bot being added, installation updates,
 /// card actions (Action.Execute invokes) and submits. Shapes follow what Teams sends, including channelData.
+/// A meeting's chat is a group chat ("19:meeting_…@thread.v2") or, for a channel meeting, the meeting's thread in the
+/// channel ("…@thread.tacv2;messageid=…"); either way channelData carries the meeting's id.
 /// </summary>
 public sealed class TeamsConversation
 {
@@ -29,8 +31,13 @@ public sealed class TeamsConversation
 
     private int _nextId;
 
-    public TeamsConversation(TeamsScope scope, Uri serviceUrl, string? botId = null, string tenantId = DefaultTenantId)
+    public TeamsConversation(TeamsScope scope, Uri serviceUrl, string? botId = null, string tenantId = DefaultTenantId, bool meeting = false)
     {
+        if (meeting && scope == TeamsScope.Personal)
+        {
+            throw new ArgumentException("A meeting's chat is a group chat or a channel thread.", nameof(meeting));
+        }
+
         Scope = scope;
         TenantId = tenantId;
         ServiceUrl = serviceUrl;
@@ -39,10 +46,14 @@ public sealed class TeamsConversation
         Id = scope switch
         {
             TeamsScope.Personal => $"a:1{unique}",
+            TeamsScope.GroupChat when meeting => $"19:meeting_{unique}@thread.v2",
             TeamsScope.GroupChat => $"19:{unique}@thread.v2",
+            _ when meeting => $"19:{unique}@thread.tacv2;messageid={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}",
             _ => $"19:{unique}@thread.tacv2",
         };
         TeamId = scope == TeamsScope.Channel ? $"19:team{unique}@thread.tacv2" : null;
+        ChannelId = scope == TeamsScope.Channel ? $"19:{unique}@thread.tacv2" : null;
+        MeetingId = meeting ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"0#{Id}#0")) : null;
     }
 
     public TeamsScope Scope { get; }
@@ -57,6 +68,12 @@ public sealed class TeamsConversation
     public string Id { get; }
 
     public string? TeamId { get; }
+
+    /// <summary>The channel; for a channel meeting the conversation is a thread in it.</summary>
+    public string? ChannelId { get; }
+
+    /// <summary>The meeting whose chat this is, or null outside meetings.</summary>
+    public string? MeetingId { get; }
 
     public bool IsGroup => Scope != TeamsScope.Personal;
 
@@ -168,7 +185,12 @@ public sealed class TeamsConversation
         if (TeamId is not null)
         {
             channelData["team"] = new JsonObject { ["id"] = TeamId };
-            channelData["channel"] = new JsonObject { ["id"] = Id };
+            channelData["channel"] = new JsonObject { ["id"] = ChannelId };
+        }
+
+        if (MeetingId is not null)
+        {
+            channelData["meeting"] = new JsonObject { ["id"] = MeetingId };
         }
 
         var conversation = new JsonObject
