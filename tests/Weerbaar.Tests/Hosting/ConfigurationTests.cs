@@ -38,6 +38,11 @@ public sealed class ConfigurationTests
     [InlineData("Bot:MaxRequestBytes", "10", "MaxRequestBytes")]
     [InlineData("Bot:TurnsPerUserPerMinute", "0", "TurnsPerUserPerMinute")]
     [InlineData("Admin:AllowHttpDownloads", "true", "Admin:AllowHttpDownloads=true is a developer switch")]
+    [InlineData("Sessions:PseudonymKey", "", "Sessions:PseudonymKey is required outside the Development environment")]
+    [InlineData("Sessions:PseudonymKey", "dGUO", "Sessions:PseudonymKey must be Base64 for at least 32 bytes")]
+    [InlineData("Sessions:PublicBaseUrl", "", "Sessions:PublicBaseUrl is required outside the Development environment")]
+    [InlineData("Sessions:PublicBaseUrl", "http://weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an https address outside the Development environment")]
+    [InlineData("Sessions:PublicBaseUrl", "weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an absolute address")]
     public async Task BadSetting_StopsTheBotOnStart_WithTheSettingsNameInTheLog(string key, string value, string message)
     {
         var settings = new Dictionary<string, string?>
@@ -51,46 +56,17 @@ public sealed class ConfigurationTests
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
+    // Outside Development the same switch stops the start (BadSetting_StopsTheBotOnStart_WithTheSettingsNameInTheLog):
+    // a failed start is checked in a process, whose log says why every time; in process, the test host may report the
+    // disposed service provider instead of the reason.
     [Fact]
     [Slow(SlowKind.Host)]
-    public async Task DeveloperSwitch_StopsTheStartOutsideDevelopment_ButNotInDevelopment()
+    public async Task DeveloperSwitch_IsAcceptedInDevelopment()
     {
-        var settings = new Dictionary<string, string?> { ["Admin:AllowHttpDownloads"] = "true" };
-        await using var production = new BotApp(settings, environment: "Production");
-        await using var development = new BotApp(settings, environment: "Development");
-
-        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        await using var development = new BotApp(new Dictionary<string, string?> { ["Admin:AllowHttpDownloads"] = "true" }, environment: "Development");
         using var client = development.CreateClient();
 
-        Assert.Contains("Admin:AllowHttpDownloads", failure.Message, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-    }
-
-    [Theory]
-    [Slow(SlowKind.Host)]
-    [InlineData("", "Sessions:PseudonymKey is required outside the Development environment")]
-    [InlineData("dGUO", "Sessions:PseudonymKey must be Base64 for at least 32 bytes")]
-    public void PseudonymKey_MissingOrTooShortOutsideDevelopment_StopsTheStart_WithAMessageNamingTheSetting(string value, string message)
-    {
-        using var production = new BotApp(new Dictionary<string, string?> { ["Sessions:PseudonymKey"] = value }, environment: "Production");
-
-        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
-
-        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [Slow(SlowKind.Host)]
-    [InlineData("", "Sessions:PublicBaseUrl is required outside the Development environment")]
-    [InlineData("http://weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an https address outside the Development environment")]
-    [InlineData("weerbaar.gemeente.nl", "Sessions:PublicBaseUrl must be an absolute address")]
-    public void ReportLinkAddress_MissingOrNotHttpsOutsideDevelopment_StopsTheStart_WithAMessageNamingTheSetting(string value, string message)
-    {
-        using var production = new BotApp(new Dictionary<string, string?> { ["Sessions:PublicBaseUrl"] = value }, environment: "Production");
-
-        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
-
-        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]
