@@ -93,8 +93,9 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     /// state, viewer, message and <paramref name="cardVersion"/> always give the same card, which is how a repeated
     /// action gets its original answer.
     /// </summary>
+    /// <param name="refused">Whether <paramref name="message"/> is a refusal (shown in the attention colour) rather than what was done.</param>
     /// <param name="cardVersion">The token the card's buttons send back (<see cref="NewToken"/>).</param>
-    public Attachment View(Guid sessionId, SessionState state, Scenario scenario, string viewerKey, string message, string cardVersion)
+    public Attachment View(Guid sessionId, SessionState state, Scenario scenario, string viewerKey, string message, bool refused, string cardVersion)
     {
         ArgumentNullException.ThrowIfNull(state);
         var step = StepOf(state, scenario);
@@ -126,6 +127,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["stepLabel"] = StepLabel(state),
             ["role"] = isFacilitator ? "u bent gespreksleider" : "u bent deelnemer",
             ["message"] = message,
+            ["messageColor"] = refused ? "Attention" : "Good",
             ["title"] = step?.Title ?? string.Empty,
             ["situation"] = step?.Situation ?? string.Empty,
             ["timing"] = Timing(state),
