@@ -54,7 +54,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["timing"] = Timing(state),
             ["revealed"] = revealed,
             ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
-            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen; die staan in het verslag." : string.Empty,
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
             ["notice"] = scenario.Notice,
             ["open"] = state.IsOpen,
         };
@@ -132,7 +132,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["situation"] = step?.Situation ?? string.Empty,
             ["timing"] = Timing(state),
             ["isFacilitator"] = isFacilitator,
-            ["counts"] = $"{contributions.Count} bijdragen van {contributions.Select(c => c.AuthorKey).Distinct().Count()} deelnemers; {state.ReadyKeys.Count} {(state.ReadyKeys.Count == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.",
+            ["counts"] = $"{DutchCounts.Contributions(contributions.Count)} van {DutchCounts.Participants(contributions.Select(c => c.AuthorKey).Distinct().Count())}; {SessionTexts.ReadyCount(state.ReadyKeys.Count)}",
             ["canContribute"] = open && step?.Questions.Count > 0,
             ["open"] = open,
             ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject
@@ -150,7 +150,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             })]),
             ["hasTaggable"] = isFacilitator && open && contributions.Count > 0,
             ["hasMore"] = isFacilitator && open && contributions.Count > ListedContributions,
-            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen." : string.Empty,
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}." : string.Empty,
             ["taggable"] = new JsonArray([.. (isFacilitator && open ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
                 ["text"] = (c.Tag is { } tag ? $"[{tag}] " : string.Empty) + CardText.Literal(c.Text),
@@ -184,12 +184,12 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
-            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.",
             ["endedEarly"] = SessionReport.EndedEarlyNote(state) ?? string.Empty,
             ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
             {
                 ["title"] = step.Title,
-                ["count"] = $"{state.ContributionsOf(step.Id).Count} bijdragen",
+                ["count"] = DutchCounts.Contributions(state.ContributionsOf(step.Id).Count),
                 ["tagged"] = new JsonArray([.. state.ContributionsOf(step.Id).Where(c => c.Tag is not null).Take(ListedContributions)
                     .Select(c => (JsonNode)new JsonObject { ["text"] = $"{c.Tag}: {CardText.Literal(c.Text)}" })]),
             })]),

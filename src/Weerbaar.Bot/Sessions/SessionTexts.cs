@@ -1,3 +1,4 @@
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -103,5 +104,8 @@ public static class SessionTexts
     }
 
     public static string Status(SessionState state, int contributions, int participants, int ready, string timing) =>
-        $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {contributions} bijdragen bij deze stap van {participants} deelnemers; {ready} {(ready == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.";
+        $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {DutchCounts.Contributions(contributions)} bij deze stap van {DutchCounts.Participants(participants)}; {ReadyCount(ready)}";
+
+    /// <summary>"1 deelnemer is klaar.", "2 deelnemers zijn klaar."</summary>
+    public static string ReadyCount(int ready) => $"{DutchCounts.Participants(ready)} {(ready == 1 ? "is" : "zijn")} klaar.";
 }

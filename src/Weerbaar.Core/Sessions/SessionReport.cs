@@ -21,7 +21,7 @@ public static class SessionReport
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"# Verslag gesprekstool: {M(state.Settings.OrganisationName)}");
         text.AppendLine();
-        text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
+        text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.");
         text.AppendLine();
         if (EndedEarlyNote(state) is string note)
         {
@@ -42,7 +42,7 @@ public static class SessionReport
             text.AppendLine();
             text.AppendLine(Invariant, $"## {step.Title}");
             text.AppendLine();
-            text.AppendLine(Invariant, $"{contributions.Count} bijdragen.");
+            text.AppendLine(Invariant, $"{DutchCounts.Contributions(contributions.Count)}.");
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
@@ -79,7 +79,7 @@ public static class SessionReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
         html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
-        html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
+        html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.</p>");
         if (EndedEarlyNote(state) is string note)
         {
             html.Append(Invariant, $"<p><strong>{E(note)}</strong></p>");
@@ -95,7 +95,7 @@ public static class SessionReport
             }
 
             var contributions = state.ContributionsOf(stepId);
-            html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{contributions.Count} bijdragen.</p>");
+            html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{DutchCounts.Contributions(contributions.Count)}.</p>");
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();

@@ -29,6 +29,39 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
         Assert.Equal("Attention", ColourOf(refused, "Uw bijdrage is leeg."));
     }
 
+    [Fact]
+    public async Task OneContributionAndOneAgreement_ReadInTheSingular_OnTheCardsInTheChatAndInTheReport()
+    {
+        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
+
+        Assert.Contains("1 bijdrage van 1 deelnemer;", TextOf(await Session.ViewAsync(_lead)), StringComparison.Ordinal);
+        var status = (await Session.SendAsync(Session.Chat.Message(_lead, "status")))["text"]?.GetValue<string>() ?? string.Empty;
+        Assert.Contains("1 bijdrage bij deze stap van 1 deelnemer;", status, StringComparison.Ordinal);
+
+        view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodstroom regelen",
+            ["agreementOwner"] = "facilitair manager",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await Session.PressAsync(_lead, view, "sessionComplete");
+
+        var report = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        Assert.Contains("1 bijdrage, 1 afspraak.", TextOf(report), StringComparison.Ordinal);
+        Assert.Contains("1 bijdrage", TextOf(report).Split('\n'), StringComparer.Ordinal);
+        Assert.Contains("0 bijdragen", TextOf(report).Split('\n'), StringComparer.Ordinal);
+        using var client = Bot.CreateClient();
+        foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
+        {
+            var content = await client.GetStringAsync(new Uri(link!["url"]!.GetValue<string>()).PathAndQuery);
+            Assert.Contains("1 bijdrage, 1 afspraak.", content, StringComparison.Ordinal);
+            Assert.Contains("1 bijdrage.", content, StringComparison.Ordinal);
+            Assert.DoesNotContain("1 bijdragen", content, StringComparison.Ordinal);
+        }
+    }
+
     // The colour of the text block that starts with the given sentence.
     private static string? ColourOf(JsonObject card, string sentence) =>
         Assert.Single(Descendants(card).OfType<JsonObject>(), o => o["text"]?.GetValue<string>()?.StartsWith(sentence, StringComparison.Ordinal) == true)["color"]?.GetValue<string>();
