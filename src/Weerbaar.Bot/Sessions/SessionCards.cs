@@ -55,6 +55,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["revealed"] = revealed,
             ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
             ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
+            ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
             ["notice"] = scenario.Notice,
             ["open"] = state.IsOpen,
         };

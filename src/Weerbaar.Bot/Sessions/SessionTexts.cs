@@ -17,6 +17,7 @@ public static class SessionTexts
     public const string ContributionSaved = "Dank u. Uw bijdrage is opgeslagen.";
     public const string ContributionWithdrawn = "Uw bijdrage is ingetrokken.";
     public const string ContributionEdited = "Uw bijdrage is aangepast.";
+    public const string NoContributionsYet = "Er zijn bij deze stap nog geen bijdragen.";
     public const string AllContributionsPosted = "Alle bijdragen van deze stap staan hieronder in de chat.";
     public const string ReadySaved = "U staat op klaar voor deze stap.";
     public const string AgreementSaved = "De afspraak is toegevoegd.";
@@ -94,6 +95,7 @@ public static class SessionTexts
             EditContribution => ContributionEdited,
             MarkReady => ReadySaved,
             AddAgreement => AgreementSaved,
+            RevealContributions when decision.State.CurrentStepContributions().Count == 0 => NoContributionsYet,
             TakeOver => TakenOver,
             HandOver => HandedOver,
             Cancel => Cancelled,

@@ -13,6 +13,8 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
 {
     private readonly TeamsUser _lead = TeamsUser.Create("Fenna Facilitator");
     private readonly TeamsUser _anna = TeamsUser.Create("Anna Ambtenaar");
+    private const string NoneYet = "Er zijn bij deze stap nog geen bijdragen.";
+
     private SessionConversation? _session;
 
     private SessionConversation Session => _session ??= new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl));
@@ -60,6 +62,17 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
             Assert.Contains("1 bijdrage.", content, StringComparison.Ordinal);
             Assert.DoesNotContain("1 bijdragen", content, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task ShowContributions_WithNoneYet_SaysSoOnTheSharedCardAndToTheFacilitator()
+    {
+        var view = await Session.StartAsync(_lead);
+
+        var shown = await Session.PressAsync(_lead, view, "sessionReveal");
+
+        Assert.Contains(NoneYet, TextOf(Session.SharedCard()), StringComparison.Ordinal);
+        Assert.Contains(NoneYet, TextOf(shown), StringComparison.Ordinal);
     }
 
     // The colour of the text block that starts with the given sentence.
