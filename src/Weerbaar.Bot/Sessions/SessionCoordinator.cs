@@ -195,9 +195,14 @@ public sealed class SessionCoordinator(
         LogChange(session.Id, route, change);
         await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
 
-        // A step change shows on the shared card and a completion in the report; everything else gets a sentence.
+        // A completion shows in the report; a step change on the shared card, which may be far up the chat, so one line
+        // names the new step; everything else gets a sentence.
         var decision = change.Decision;
-        if (!decision.Accepted || (command is not (NextStep or PreviousStep) && decision.State.Status != SessionStatus.Completed))
+        if (decision.Accepted && command is NextStep or PreviousStep)
+        {
+            await SayAsync(turnContext, SessionTexts.StepLine(decision.State, scenario.Step(decision.State.CurrentStepId)?.Title), cancellationToken);
+        }
+        else if (!decision.Accepted || decision.State.Status != SessionStatus.Completed)
         {
             await SayAsync(turnContext, SessionTexts.Outcome(command, decision), cancellationToken);
         }

@@ -108,6 +108,16 @@ public static class SessionTexts
     public static string Status(SessionState state, int contributions, int participants, int ready, string timing) =>
         $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {DutchCounts.Contributions(contributions)} bij deze stap van {DutchCounts.Participants(participants)}; {ReadyCount(ready)}";
 
+    /// <summary>The line for a typed step change: "Stap 3 van 9: Regionale stroomstoring."</summary>
+    public static string StepLine(SessionState state, string? title)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var label = $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}";
+        return string.IsNullOrEmpty(title) ? label + "."
+            : title.EndsWith('?') || title.EndsWith('!') ? $"{label}: {title}"
+            : $"{label}: {title.TrimEnd('.')}.";
+    }
+
     /// <summary>"1 deelnemer is klaar.", "2 deelnemers zijn klaar."</summary>
     public static string ReadyCount(int ready) => $"{DutchCounts.Participants(ready)} {(ready == 1 ? "is" : "zijn")} klaar.";
 }

@@ -75,6 +75,23 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
         Assert.Contains(NoneYet, TextOf(shown), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TypedNextAndPrevious_AnswerWithOneLineNamingTheStep()
+    {
+        await Session.StartAsync(_lead);
+
+        // A title that is a question keeps its question mark and gets no full stop after it.
+        var next = await Session.SendAsync(Session.Chat.Message(_lead, "volgende"));
+        Assert.Equal(Line("Stap 2 van 9", StepTitle()), next["text"]?.GetValue<string>());
+        var previous = await Session.SendAsync(Session.Chat.Message(_lead, "vorige"));
+        Assert.Equal(Line("Stap 1 van 9", StepTitle()), previous["text"]?.GetValue<string>());
+
+        static string Line(string label, string title) => title.EndsWith('?') ? $"{label}: {title}" : $"{label}: {title}.";
+    }
+
+    // The step's title as the shared card shows it, after the organisation and the step label.
+    private string StepTitle() => Session.SharedCard()["body"]![2]!["text"]!.GetValue<string>();
+
     // The colour of the text block that starts with the given sentence.
     private static string? ColourOf(JsonObject card, string sentence) =>
         Assert.Single(Descendants(card).OfType<JsonObject>(), o => o["text"]?.GetValue<string>()?.StartsWith(sentence, StringComparison.Ordinal) == true)["color"]?.GetValue<string>();
