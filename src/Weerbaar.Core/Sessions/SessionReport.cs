@@ -12,6 +12,13 @@ public static class SessionReport
 {
     private const string MarkdownSpecial = "\\`*_{}[]()<>#+!|~^$&@:=";
 
+    // Inline only: the report's Content-Security-Policy allows inline styles and nothing else (no files, no fonts).
+    // The system font at a readable size and a measure that fits a phone and does not sprawl on a desktop.
+    private const string Style = "<style>body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
+        + "font-size:1.0625rem;line-height:1.5;color:#1b1b1b;background:#fff;max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}"
+        + "h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.0625rem}"
+        + "ul{padding-left:1.25rem}li{margin:.35rem 0}</style>";
+
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     public static string Markdown(SessionState state, Scenario scenario, DateOnly date)
@@ -77,7 +84,9 @@ public static class SessionReport
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
+        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>Verslag gesprekstool</title>").Append(Style).Append("</head><body>");
         html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
         html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.</p>");
         if (EndedEarlyNote(state) is string note)

@@ -34,23 +34,14 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
     [Fact]
     public async Task OneContributionAndOneAgreement_ReadInTheSingular_OnTheCardsInTheChatAndInTheReport()
     {
-        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
         await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
 
         Assert.Contains("1 bijdrage van 1 deelnemer;", TextOf(await Session.ViewAsync(_lead)), StringComparison.Ordinal);
         var status = (await Session.SendAsync(Session.Chat.Message(_lead, "status")))["text"]?.GetValue<string>() ?? string.Empty;
         Assert.Contains("1 bijdrage bij deze stap van 1 deelnemer;", status, StringComparison.Ordinal);
 
-        view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
-        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
-        {
-            ["agreementWhat"] = "Noodstroom regelen",
-            ["agreementOwner"] = "facilitair manager",
-            ["agreementDue"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        });
-        await Session.PressAsync(_lead, view, "sessionComplete");
-
-        var report = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+        var report = await CompleteAsync();
         Assert.Contains("1 bijdrage, 1 afspraak.", TextOf(report), StringComparison.Ordinal);
         Assert.Contains("1 bijdrage", TextOf(report).Split('\n'), StringComparer.Ordinal);
         Assert.Contains("0 bijdragen", TextOf(report).Split('\n'), StringComparer.Ordinal);
@@ -91,6 +82,45 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
 
     // The step's title as the shared card shows it, after the organisation and the step label.
     private string StepTitle() => Session.SharedCard()["body"]![2]!["text"]!.GetValue<string>();
+
+    [Fact]
+    public async Task TheReport_IsStyledForAPhone_WithInlineStyleOnly_AndOffersTheTextFile()
+    {
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
+
+        var report = await CompleteAsync();
+
+        var titles = report["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList();
+        Assert.Contains("Verslag als tekstbestand", titles);
+        Assert.DoesNotContain(titles, t => t.Contains("Markdown", StringComparison.Ordinal));
+        var htmlUrl = report["actions"]!.AsArray().First(a => a!["url"]?.GetValue<string>().EndsWith(".html", StringComparison.Ordinal) == true)!["url"]!.GetValue<string>();
+        using var client = Bot.CreateClient();
+        using var response = await client.GetAsync(new Uri(htmlUrl).PathAndQuery);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<style>", html, StringComparison.Ordinal);
+        Assert.Contains("font-family:system-ui", html, StringComparison.Ordinal);
+        Assert.Contains("max-width:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.Equal(
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            string.Join(';', response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    // Goes to the last step, adds one agreement and completes; returns the report card.
+    private async Task<JsonObject> CompleteAsync()
+    {
+        var view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
+        view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodstroom regelen",
+            ["agreementOwner"] = "facilitair manager",
+            ["agreementDue"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await Session.PressAsync(_lead, view, "sessionComplete");
+        return CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
+    }
 
     // The colour of the text block that starts with the given sentence.
     private static string? ColourOf(JsonObject card, string sentence) =>
