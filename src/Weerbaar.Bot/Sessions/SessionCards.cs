@@ -54,7 +54,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["timing"] = Timing(state),
             ["revealed"] = revealed,
             ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
-            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen; die staan in het verslag." : string.Empty,
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
+            ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
             ["notice"] = scenario.Notice,
             ["open"] = state.IsOpen,
         };
@@ -93,8 +94,9 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     /// state, viewer, message and <paramref name="cardVersion"/> always give the same card, which is how a repeated
     /// action gets its original answer.
     /// </summary>
+    /// <param name="refused">Whether <paramref name="message"/> is a refusal (shown in the attention colour) rather than what was done.</param>
     /// <param name="cardVersion">The token the card's buttons send back (<see cref="NewToken"/>).</param>
-    public Attachment View(Guid sessionId, SessionState state, Scenario scenario, string viewerKey, string message, string cardVersion)
+    public Attachment View(Guid sessionId, SessionState state, Scenario scenario, string viewerKey, string message, bool refused, string cardVersion)
     {
         ArgumentNullException.ThrowIfNull(state);
         var step = StepOf(state, scenario);
@@ -126,11 +128,12 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["stepLabel"] = StepLabel(state),
             ["role"] = isFacilitator ? "u bent gespreksleider" : "u bent deelnemer",
             ["message"] = message,
+            ["messageColor"] = refused ? "Attention" : "Good",
             ["title"] = step?.Title ?? string.Empty,
             ["situation"] = step?.Situation ?? string.Empty,
             ["timing"] = Timing(state),
             ["isFacilitator"] = isFacilitator,
-            ["counts"] = $"{contributions.Count} bijdragen van {contributions.Select(c => c.AuthorKey).Distinct().Count()} deelnemers; {state.ReadyKeys.Count} {(state.ReadyKeys.Count == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.",
+            ["counts"] = $"{DutchCounts.Contributions(contributions.Count)} van {DutchCounts.Participants(contributions.Select(c => c.AuthorKey).Distinct().Count())}; {SessionTexts.ReadyCount(state.ReadyKeys.Count)}",
             ["canContribute"] = open && step?.Questions.Count > 0,
             ["open"] = open,
             ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject
@@ -148,7 +151,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             })]),
             ["hasTaggable"] = isFacilitator && open && contributions.Count > 0,
             ["hasMore"] = isFacilitator && open && contributions.Count > ListedContributions,
-            ["more"] = contributions.Count > ListedContributions ? $"En nog {contributions.Count - ListedContributions} bijdragen." : string.Empty,
+            ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}." : string.Empty,
             ["taggable"] = new JsonArray([.. (isFacilitator && open ? contributions : []).Take(ListedContributions).Select(c => (JsonNode)new JsonObject
             {
                 ["text"] = (c.Tag is { } tag ? $"[{tag}] " : string.Empty) + CardText.Literal(c.Text),
@@ -182,12 +185,12 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
-            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.",
+            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.",
             ["endedEarly"] = SessionReport.EndedEarlyNote(state) ?? string.Empty,
             ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
             {
                 ["title"] = step.Title,
-                ["count"] = $"{state.ContributionsOf(step.Id).Count} bijdragen",
+                ["count"] = DutchCounts.Contributions(state.ContributionsOf(step.Id).Count),
                 ["tagged"] = new JsonArray([.. state.ContributionsOf(step.Id).Where(c => c.Tag is not null).Take(ListedContributions)
                     .Select(c => (JsonNode)new JsonObject { ["text"] = $"{c.Tag}: {CardText.Literal(c.Text)}" })]),
             })]),

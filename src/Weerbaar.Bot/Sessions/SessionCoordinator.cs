@@ -74,7 +74,7 @@ public sealed class SessionCoordinator(
             case SessionAction.ShowAll when !session.State.IsOpen:
             case SessionAction.AskToEnd when !session.State.IsOpen:
             case SessionAction.Continue when !session.State.IsOpen:
-                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(SessionRefusal.SessionClosed), SessionCards.NewToken());
+                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(SessionRefusal.SessionClosed), refused: true, SessionCards.NewToken());
             case SessionAction.ShowAll or SessionAction.AskToEnd when !session.State.IsFacilitator(actor):
                 return CardActionResult.Answer(SessionTexts.Refusal(SessionRefusal.NotFacilitator));
             case SessionAction.ShowAll:
@@ -89,9 +89,9 @@ public sealed class SessionCoordinator(
                 // A one-click "Sessie beëindigen" from a card sent before ending needed a confirmation: it only asks.
                 return CardActionResult.WithCard(cards.EndConfirmation(session.Id, session.State, SessionCards.NewToken()), string.Empty);
             case SessionAction.Continue:
-                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Continues, SessionCards.NewToken());
+                return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Continues, refused: false, SessionCards.NewToken());
             case SessionAction.View:
-                return ViewResult(session.Id, session.State, scenario, actor, string.Empty, SessionCards.NewToken());
+                return ViewResult(session.Id, session.State, scenario, actor, string.Empty, refused: false, SessionCards.NewToken());
         }
 
         var command = route is null ? null : SessionCommandTable.Command(route, new SessionCommandInput(
@@ -101,7 +101,7 @@ public sealed class SessionCoordinator(
         {
             // An old card's form of a session that is over: what was typed into it no longer matters.
             var refusal = session.State.IsOpen ? SessionRefusal.InvalidValue : SessionRefusal.SessionClosed;
-            return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(refusal), SessionCards.NewToken());
+            return ViewResult(session.Id, session.State, scenario, actor, SessionTexts.Refusal(refusal), refused: true, SessionCards.NewToken());
         }
 
         // The pressed card's token makes a double click (two activities with different ids) one action.
@@ -113,10 +113,10 @@ public sealed class SessionCoordinator(
         var change = await sessions.ApplyAsync(new SessionRequest(sessionId, command, actor, Text(data, "step")), scenario, stamp, cancellationToken);
         LogChange(sessionId, route, change);
         await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
-        var (state, message) = change.IsRepeat && change.Decision.State.IsOpen && !change.Session.State.IsOpen
-            ? (change.Session.State, SessionTexts.Refusal(SessionRefusal.SessionClosed)) // an old card's repeat must not bring back live buttons
-            : (change.Decision.State, SessionTexts.Outcome(command, change.Decision));
-        return ViewResult(sessionId, state, scenario, actor, message, change.CardVersion ?? SessionCards.NewToken());
+        var (state, message, refused) = change.IsRepeat && change.Decision.State.IsOpen && !change.Session.State.IsOpen
+            ? (change.Session.State, SessionTexts.Refusal(SessionRefusal.SessionClosed), true) // an old card's repeat must not bring back live buttons
+            : (change.Decision.State, SessionTexts.Outcome(command, change.Decision), !change.Decision.Accepted);
+        return ViewResult(sessionId, state, scenario, actor, message, refused, change.CardVersion ?? SessionCards.NewToken());
     }
 
     /// <summary>Typed session commands; false when the text is no session command (then it is a question).</summary>
@@ -195,9 +195,14 @@ public sealed class SessionCoordinator(
         LogChange(session.Id, route, change);
         await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
 
-        // A step change shows on the shared card and a completion in the report; everything else gets a sentence.
+        // A completion shows in the report; a step change on the shared card, which may be far up the chat, so one line
+        // names the new step; everything else gets a sentence.
         var decision = change.Decision;
-        if (!decision.Accepted || (command is not (NextStep or PreviousStep) && decision.State.Status != SessionStatus.Completed))
+        if (decision.Accepted && command is NextStep or PreviousStep)
+        {
+            await SayAsync(turnContext, SessionTexts.StepLine(decision.State, scenario.Step(decision.State.CurrentStepId)?.Title), cancellationToken);
+        }
+        else if (!decision.Accepted || decision.State.Status != SessionStatus.Completed)
         {
             await SayAsync(turnContext, SessionTexts.Outcome(command, decision), cancellationToken);
         }
@@ -232,8 +237,8 @@ public sealed class SessionCoordinator(
         await publisher.PostReportAsync(turnContext, session, scenario, cancellationToken);
     }
 
-    private CardActionResult ViewResult(Guid sessionId, SessionState state, Scenario scenario, string actor, string message, string cardVersion) =>
-        CardActionResult.WithCard(cards.View(sessionId, state, scenario, actor, message, cardVersion), string.Empty);
+    private CardActionResult ViewResult(Guid sessionId, SessionState state, Scenario scenario, string actor, string message, bool refused, string cardVersion) =>
+        CardActionResult.WithCard(cards.View(sessionId, state, scenario, actor, message, refused, cardVersion), string.Empty);
 
     // Whether the facilitator is still a member of the conversation: Teams answers "member not found" once they left.
     private static async Task<bool> FacilitatorHasLeftAsync(ITurnContext turnContext, StoredSession session, CancellationToken cancellationToken)

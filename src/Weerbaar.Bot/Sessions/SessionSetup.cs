@@ -75,7 +75,7 @@ public sealed class SessionSetup(
         await publisher.PostSharedCardAsync(turnContext, session, scenario, cancellationToken);
         Log.SessionAction(logger, session.Id, SessionVerb.Start, "accepted");
         metrics.SessionStarted();
-        var view = cards.View(session.Id, session.State, scenario, actor, SessionTexts.Started, SessionCards.NewToken());
+        var view = cards.View(session.Id, session.State, scenario, actor, SessionTexts.Started, refused: false, SessionCards.NewToken());
         return CardActionResult.WithCard(view, SessionTexts.Started);
     }
 

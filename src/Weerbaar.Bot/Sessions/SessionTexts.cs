@@ -1,3 +1,4 @@
+using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -16,6 +17,7 @@ public static class SessionTexts
     public const string ContributionSaved = "Dank u. Uw bijdrage is opgeslagen.";
     public const string ContributionWithdrawn = "Uw bijdrage is ingetrokken.";
     public const string ContributionEdited = "Uw bijdrage is aangepast.";
+    public const string NoContributionsYet = "Er zijn bij deze stap nog geen bijdragen.";
     public const string AllContributionsPosted = "Alle bijdragen van deze stap staan hieronder in de chat.";
     public const string ReadySaved = "U staat op klaar voor deze stap.";
     public const string AgreementSaved = "De afspraak is toegevoegd.";
@@ -93,6 +95,7 @@ public static class SessionTexts
             EditContribution => ContributionEdited,
             MarkReady => ReadySaved,
             AddAgreement => AgreementSaved,
+            RevealContributions when decision.State.CurrentStepContributions().Count == 0 => NoContributionsYet,
             TakeOver => TakenOver,
             HandOver => HandedOver,
             Cancel => Cancelled,
@@ -103,5 +106,18 @@ public static class SessionTexts
     }
 
     public static string Status(SessionState state, int contributions, int participants, int ready, string timing) =>
-        $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {contributions} bijdragen bij deze stap van {participants} deelnemers; {ready} {(ready == 1 ? "deelnemer is" : "deelnemers zijn")} klaar.";
+        $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}. {timing} {DutchCounts.Contributions(contributions)} bij deze stap van {DutchCounts.Participants(participants)}; {ReadyCount(ready)}";
+
+    /// <summary>The line for a typed step change: "Stap 3 van 9: Regionale stroomstoring."</summary>
+    public static string StepLine(SessionState state, string? title)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var label = $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}";
+        return string.IsNullOrEmpty(title) ? label + "."
+            : title.EndsWith('?') || title.EndsWith('!') ? $"{label}: {title}"
+            : $"{label}: {title.TrimEnd('.')}.";
+    }
+
+    /// <summary>"1 deelnemer is klaar.", "2 deelnemers zijn klaar."</summary>
+    public static string ReadyCount(int ready) => $"{DutchCounts.Participants(ready)} {(ready == 1 ? "is" : "zijn")} klaar.";
 }

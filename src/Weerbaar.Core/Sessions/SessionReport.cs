@@ -12,6 +12,13 @@ public static class SessionReport
 {
     private const string MarkdownSpecial = "\\`*_{}[]()<>#+!|~^$&@:=";
 
+    // Inline only: the report's Content-Security-Policy allows inline styles and nothing else (no files, no fonts).
+    // The system font at a readable size and a measure that fits a phone and does not sprawl on a desktop.
+    private const string Style = "<style>body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
+        + "font-size:1.0625rem;line-height:1.5;color:#1b1b1b;background:#fff;max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}"
+        + "h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.0625rem}"
+        + "ul{padding-left:1.25rem}li{margin:.35rem 0}</style>";
+
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     public static string Markdown(SessionState state, Scenario scenario, DateOnly date)
@@ -21,7 +28,7 @@ public static class SessionReport
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"# Verslag gesprekstool: {M(state.Settings.OrganisationName)}");
         text.AppendLine();
-        text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.");
+        text.AppendLine(Invariant, $"Datum: {DutchDates.Format(date)}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.");
         text.AppendLine();
         if (EndedEarlyNote(state) is string note)
         {
@@ -42,7 +49,7 @@ public static class SessionReport
             text.AppendLine();
             text.AppendLine(Invariant, $"## {step.Title}");
             text.AppendLine();
-            text.AppendLine(Invariant, $"{contributions.Count} bijdragen.");
+            text.AppendLine(Invariant, $"{DutchCounts.Contributions(contributions.Count)}.");
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
@@ -77,9 +84,11 @@ public static class SessionReport
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Verslag gesprekstool</title></head><body>");
+        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>Verslag gesprekstool</title>").Append(Style).Append("</head><body>");
         html.Append(Invariant, $"<h1>Verslag gesprekstool: {E(state.Settings.OrganisationName)}</h1>");
-        html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {state.Contributions.Count} bijdragen, {state.Agreements.Count} afspraken.</p>");
+        html.Append(Invariant, $"<p>Datum: {DutchDates.Format(date)}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.</p>");
         if (EndedEarlyNote(state) is string note)
         {
             html.Append(Invariant, $"<p><strong>{E(note)}</strong></p>");
@@ -95,7 +104,7 @@ public static class SessionReport
             }
 
             var contributions = state.ContributionsOf(stepId);
-            html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{contributions.Count} bijdragen.</p>");
+            html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{DutchCounts.Contributions(contributions.Count)}.</p>");
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();

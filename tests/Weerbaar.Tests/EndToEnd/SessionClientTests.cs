@@ -108,7 +108,7 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(report).ToHaveCountAsync(1);
         await Expect(report.GetByText("Afspraken", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Verslag als Markdown", Exact = true })).ToBeVisibleAsync();
+        await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Verslag als tekstbestand", Exact = true })).ToBeVisibleAsync();
 
         // Once over, the shared card shows the final state and no longer has a button to find it by.
         var over = CardsWith(page, $"Gesprekstool: {Organisation}").Filter(new() { HasNotText = FacilitatorRole });

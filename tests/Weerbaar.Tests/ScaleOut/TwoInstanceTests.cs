@@ -53,7 +53,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
         var report = CardOf(instances.Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
         Assert.Contains($"{Users * ContributionsPerUser} bijdragen", TextOf(report), StringComparison.Ordinal);
         var contributions = Enumerable.Range(1, Users).SelectMany(u => Enumerable.Range(1, ContributionsPerUser).Select(c => $"Bijdrage {u}-{c}")).ToList();
-        var markdownUrl = new Uri(report["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("Markdown", StringComparison.Ordinal))!["url"]!.GetValue<string>());
+        var markdownUrl = new Uri(report["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("tekstbestand", StringComparison.Ordinal))!["url"]!.GetValue<string>());
         using var http = new HttpClient();
         var markdown = await http.GetStringAsync(new Uri(instances.Second.BaseUrl, markdownUrl.PathAndQuery), TestContext.Current.CancellationToken);
         Assert.All(contributions, text => Assert.Contains(text + "\n", markdown.Replace("\r", string.Empty, StringComparison.Ordinal) + "\n", StringComparison.Ordinal));

@@ -112,7 +112,7 @@ public sealed class SessionBoundsTests : ClockedSessionTest
     }
 
     private static string ReportLink(JsonObject activity) =>
-        CardOf(activity)["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("Markdown", StringComparison.Ordinal))!["url"]!.GetValue<string>();
+        CardOf(activity)["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("tekstbestand", StringComparison.Ordinal))!["url"]!.GetValue<string>();
 
     private async Task<int> StoredReportsAsync()
     {

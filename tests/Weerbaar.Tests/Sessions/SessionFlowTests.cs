@@ -57,8 +57,8 @@ public sealed class SessionFlowTests : LocalBotTest
         await Session.PressAsync(_lead, view, "sessionComplete");
 
         var report = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
-        Assert.Contains("18 bijdragen, 1 afspraken", TextOf(report), StringComparison.Ordinal);
-        var markdownUrl = report["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("Markdown", StringComparison.Ordinal))!["url"]!.GetValue<string>();
+        Assert.Contains("18 bijdragen, 1 afspraak", TextOf(report), StringComparison.Ordinal);
+        var markdownUrl = report["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("tekstbestand", StringComparison.Ordinal))!["url"]!.GetValue<string>();
         using var client = Bot.CreateClient();
         var markdown = await client.GetStringAsync(new Uri(markdownUrl).PathAndQuery);
         Assert.All(contributions, text => Assert.Contains(text, markdown, StringComparison.Ordinal));

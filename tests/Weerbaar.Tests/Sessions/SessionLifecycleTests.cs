@@ -30,7 +30,7 @@ public sealed class SessionLifecycleTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = connector.SentActivities[^1]["text"]!.GetValue<string>();
         Assert.StartsWith("Stap 2 van 9.", status, StringComparison.Ordinal);
-        Assert.Contains("1 bijdragen", status, StringComparison.Ordinal);
+        Assert.Contains("1 bijdrage bij deze stap", status, StringComparison.Ordinal);
         Assert.Contains("Stap 3 van 9", TextOf(await resumed.PressAsync(lead, await resumed.ViewAsync(lead), "sessionNext")), StringComparison.Ordinal);
     }
 

@@ -90,6 +90,6 @@ public sealed class SessionReportLinkTests : LocalBotTest
 
         var card = CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
         string Link(string format) => new Uri(card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains(format, StringComparison.Ordinal))!["url"]!.GetValue<string>()).PathAndQuery;
-        return (Link("HTML"), Link("Markdown"));
+        return (Link("HTML"), Link("tekstbestand"));
     }
 }
