@@ -59,8 +59,8 @@ public sealed class MeetingSessionTests(SharedBotTest.Host host) : SharedBotTest
         var report = Assert.Single(Connector.Calls, c => c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true);
         Assert.Equal(meeting.Id, report.ConversationId);
         var reportCard = CardOf(report.Activity!);
-        Assert.Contains("2 bijdragen, 1 afspraken", TextOf(reportCard), StringComparison.Ordinal);
-        var markdownUrl = reportCard["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("Markdown", StringComparison.Ordinal))!["url"]!.GetValue<string>();
+        Assert.Contains("2 bijdragen, 1 afspraak", TextOf(reportCard), StringComparison.Ordinal);
+        var markdownUrl = reportCard["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>().Contains("tekstbestand", StringComparison.Ordinal))!["url"]!.GetValue<string>();
         using var client = Bot.CreateClient();
         var markdown = await client.GetStringAsync(new Uri(markdownUrl).PathAndQuery);
         Assert.Contains("Wij hebben geen noodstroom", markdown, StringComparison.Ordinal);
