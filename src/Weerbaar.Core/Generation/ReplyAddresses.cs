@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Core.Generation;
 
@@ -33,7 +34,7 @@ public static partial class ReplyAddresses
         Take(rest, MarkdownTarget(), "target", keys, KeyOfTarget);
         Take(rest, ReferenceDefinition(), "target", keys, target => target.IndexOfAny(['/', '\\', '.', ':', '@']) >= 0 ? KeyOfTarget(target) : null);
         Take(rest, SchemeUrl(), null, keys, KeyOfTarget);
-        Take(rest, Email(), null, keys, email => MailKey + email.ToLowerInvariant());
+        Take(rest, PersonalDataMask.EmailPattern(), null, keys, email => MailKey + email.ToLowerInvariant());
         Take(rest, SchemeRelative(), null, keys, WebKeyOf);
         Take(rest, BareDomain(), null, keys, domain => NamesAHost(domain) ? WebKeyOf(domain) : null);
         Take(rest, ServiceNumber(), null, keys, PhoneKeyOf);
@@ -103,7 +104,7 @@ public static partial class ReplyAddresses
         {
             "mailto" => MailKey + trimmed[(colon + 1)..].Split('?')[0].TrimEnd(TrailingPunctuation.ToCharArray()).ToLowerInvariant(),
             "tel" or "callto" or "sms" => PhoneKeyOf(trimmed[(colon + 1)..]),
-            _ when !trimmed.Contains('/', StringComparison.Ordinal) && Email().Match(trimmed) is { Success: true } email && email.Length == trimmed.Length => MailKey + trimmed.ToLowerInvariant(),
+            _ when !trimmed.Contains('/', StringComparison.Ordinal) && PersonalDataMask.EmailPattern().Match(trimmed) is { Success: true } email && email.Length == trimmed.Length => MailKey + trimmed.ToLowerInvariant(),
             _ => WebKeyOf(trimmed),
         };
     }
@@ -161,9 +162,6 @@ public static partial class ReplyAddresses
 
     [GeneratedRegex(@"\b(?:https?|ftps?|file|wss?):[/\\]*[^\s<>""'\])]+|\b(?:mailto|tel|callto|sms):[^\s<>""'\])]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemeUrl();
-
-    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex Email();
 
     // "//host/x" (a browser adds the page's scheme) and "\\host\x".
     [GeneratedRegex(@"(?<![\w:/\\])[/\\]{2}[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+[^\s<>""'\])]*", RegexOptions.CultureInvariant)]

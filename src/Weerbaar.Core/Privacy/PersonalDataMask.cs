@@ -49,8 +49,9 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"\b[1-9]\d{3}(?:[ ]?(?!(?:en|op|in|om|te|of|is|al|nu|zo|ik|we|je|ze|na|er|de|uw|ja|tm)\b)[A-Za-z]{2})[ ]+\d{1,5}(?:[ ]?[A-Za-z]\b|-\d{1,4})?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();
 
+    // Also what the reply check of generated answers takes for an e-mail address: one definition for both.
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
+    internal static partial Regex EmailPattern();
 
     // Country code, check digits, then the account in groups (NL91 ABNA 0417 1643 00) or written as one block.
     [GeneratedRegex(@"\b[A-Z]{2}\d{2}(?:(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
