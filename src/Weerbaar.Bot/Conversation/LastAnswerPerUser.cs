@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Bot.Schema;
+using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Bot.Conversation;
 
@@ -24,7 +23,7 @@ public sealed class LastAnswerPerUser
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = activity.From?.AadObjectId is { Length: > 0 } aadObjectId ? aadObjectId : activity.From?.Id;
-        return string.IsNullOrEmpty(id) ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..16];
+        return string.IsNullOrEmpty(id) ? null : IdHash.Of(id);
     }
 
     public LastAnswer? For(string user) => Entries.LastOrDefault(e => e.User == user);

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Conversation;
+using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Bot.Hosting;
 
@@ -81,5 +80,5 @@ public sealed class TurnRateLimit : Microsoft.Bot.Builder.IMiddleware, IDisposab
         _notices.Dispose();
     }
 
-    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
+    private static string Hash(string value) => IdHash.Of(value);
 }

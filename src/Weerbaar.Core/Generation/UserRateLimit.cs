@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Weerbaar.Core.Privacy;
 
 namespace Weerbaar.Core.Generation;
 
@@ -31,7 +30,7 @@ public sealed class UserRateLimit : IDisposable
     public bool TryTake(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
-        using var lease = _limiter.AttemptAcquire(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16]);
+        using var lease = _limiter.AttemptAcquire(IdHash.Of(userId));
         return lease.IsAcquired;
     }
 
