@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Card action with an unknown verb (length {VerbLength})")]
     public static partial void UnknownCardVerb(ILogger logger, int verbLength);
 
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Dialog with an unknown name (length {NameLength})")]
+    public static partial void UnknownDialog(ILogger logger, int nameLength);
+
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Personal data erased on request: {Contributions} contributions, {Sessions} sessions led, {StateRecords} state records, {AuditEntries} audit entries, {GroupQuestions} group last questions, {CardActions} card actions, {ChatReferences} personal-chat references, {KnowledgeVersions} knowledge versions")]
     public static partial void PersonalDataErased(ILogger logger, int contributions, int sessions, int stateRecords, int auditEntries, int groupQuestions, int cardActions, int chatReferences, int knowledgeVersions);
 

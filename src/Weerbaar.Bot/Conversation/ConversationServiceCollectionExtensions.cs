@@ -7,7 +7,8 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// The turn: the bot, its card-action router and typed-command table, welcome, help and erasure. Features join it
-    /// by registering <see cref="ICardActionHandler"/>, <see cref="ITypedCommandHandler"/> and <see cref="IInvokeHandler"/>.
+    /// by registering <see cref="ICardActionHandler"/>, <see cref="IDialogHandler"/>, <see cref="ITypedCommandHandler"/> and
+    /// <see cref="IInvokeHandler"/>.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
@@ -21,6 +22,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Weerbaar.Core.Privacy.PersonalDataEraser>();
         services.AddSingleton<TypedCommands>();
         services.AddSingleton<CardActionRouter>();
+        services.AddSingleton<DialogRouter>();
         services.AddTransient<IBot, WeerbaarBot>();
         return services;
     }

@@ -14,6 +14,7 @@ namespace Weerbaar.Bot.Conversation;
 public sealed class WeerbaarBot(
     BotCards cards,
     CardActionRouter cardActions,
+    DialogRouter dialogs,
     TypedCommands typedCommands,
     IEnumerable<IInvokeHandler> invokeHandlers,
     ReminderStore reminders,
@@ -83,6 +84,13 @@ public sealed class WeerbaarBot(
         if (invokeHandlers.FirstOrDefault(handler => handler.Name == turnContext.Activity.Name) is IInvokeHandler invokeHandler)
         {
             return await invokeHandler.HandleAsync(turnContext, cancellationToken);
+        }
+
+        // Read here rather than in OnTeamsTaskModuleFetchAsync: the SDK answers a value it cannot read with a bare 400,
+        // where the user should get a Dutch line.
+        if (DialogRouter.IsDialogInvoke(turnContext.Activity.Name))
+        {
+            return CreateInvokeResponse(await dialogs.HandleAsync(turnContext, turnContext.Activity.Name, turnContext.Activity.Value, cancellationToken));
         }
 
         if (turnContext.Activity.Name != AdaptiveCardActionInvoke)

@@ -162,6 +162,21 @@ public sealed class TeamsConversation
         return activity;
     }
 
+    /// <summary>
+    /// A dialog opened by a card button (<c>task/fetch</c>): <paramref name="data"/> is the button's data, as Teams
+    /// passes it on (its <c>msteams</c> part included).
+    /// </summary>
+    public JsonObject DialogFetch(TeamsUser from, JsonObject data) => Invoke(from, "task/fetch", DialogValue(data));
+
+    /// <summary>A dialog card's submit (<c>task/submit</c>): its button's data with the card's inputs merged in.</summary>
+    public JsonObject DialogSubmit(TeamsUser from, JsonObject data) => Invoke(from, "task/submit", DialogValue(data));
+
+    private static JsonObject DialogValue(JsonObject data) => new()
+    {
+        ["data"] = data,
+        ["context"] = new JsonObject { ["theme"] = "default" },
+    };
+
     /// <summary>An invoke of any name and value, for kinds and payloads the bot may not know.</summary>
     public JsonObject Invoke(TeamsUser from, string name, JsonNode? value)
     {
