@@ -47,10 +47,9 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            if (action is not null && await db.SessionActions.AsNoTracking().FirstOrDefaultAsync(a => a.Key == action.Key, cancellationToken) is { } earlier)
+            if (await RepeatAsync(db, request.SessionId, action, cancellationToken) is { } repeat)
             {
-                var current = await db.Sessions.AsNoTracking().FirstAsync(r => r.Id == request.SessionId, cancellationToken);
-                return new SessionChange(SessionStore.ToStored(current), SessionStateJson.DeserializeDecision(earlier.Decision), earlier.CardVersion, IsRepeat: true);
+                return repeat;
             }
 
             var record = await db.Sessions.FirstOrDefaultAsync(r => r.Id == request.SessionId, cancellationToken)
@@ -61,7 +60,9 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
             var decision = SessionEngine.Decide(state, request.Command, ActorFor(state, request), scenario, now, request.ShownStepId, limits);
             if (!decision.Accepted)
             {
-                return new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);
+                // The same action may have been saved between the look for it above and the read of the session: then
+                // the state refused it only because it was already carried out, and the first answer is the answer.
+                return await RepeatAsync(db, request.SessionId, action, cancellationToken) ?? new SessionChange(SessionStore.ToStored(record), decision, action?.CardVersion, IsRepeat: false);
             }
 
             record.State = SessionStateJson.Serialize(decision.State);
@@ -98,6 +99,17 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
             }
         }
+    }
+
+    private static async Task<SessionChange?> RepeatAsync(WeerbaarDbContext db, Guid sessionId, CardActionStamp? action, CancellationToken cancellationToken)
+    {
+        if (action is null || await db.SessionActions.AsNoTracking().FirstOrDefaultAsync(a => a.Key == action.Key, cancellationToken) is not { } earlier)
+        {
+            return null;
+        }
+
+        var current = await db.Sessions.AsNoTracking().FirstAsync(r => r.Id == sessionId, cancellationToken);
+        return new SessionChange(SessionStore.ToStored(current), SessionStateJson.DeserializeDecision(earlier.Decision), earlier.CardVersion, IsRepeat: true);
     }
 
     // What a participant does as author (or as one who is ready) is stored under their pseudonym in an anonymous

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Support;
@@ -11,7 +14,7 @@ namespace Weerbaar.Tests.Sessions;
 /// from 10 users in parallel end as exactly 50, and a repeated card action — one after the other or at the same
 /// moment — is applied once and answered with the first decision and card version.
 /// </summary>
-public abstract class SessionServiceContract(StorageProvider provider) : IAsyncLifetime
+public abstract partial class SessionServiceContract(StorageProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private IDbContextFactory<WeerbaarDbContext> _contexts = null!;
@@ -144,6 +147,23 @@ public abstract class SessionServiceContract(StorageProvider provider) : IAsyncL
         Assert.Single((await _store.LoadAsync(session.Id, CancellationToken.None))!.State.Contributions);
     }
 
+    [Fact]
+    public async Task SameEndSavedJustBeforeTheSessionIsRead_IsAnsweredAsTheRepeat_NotAsASessionThatIsOver()
+    {
+        var session = await CreateAsync();
+        var end = new SessionRequest(session.Id, new EndSession(), "lead");
+        var interceptor = new BeforeSessionRead(() => _service.ApplyAsync(end, TestScenario, new CardActionStamp("key-3", "eerste"), CancellationToken.None));
+        var racing = new SessionService(new InterceptedContexts(_database, interceptor), _store, TimeProvider.System);
+
+        var second = await racing.ApplyAsync(end, TestScenario, new CardActionStamp("key-3", "tweede"), CancellationToken.None);
+
+        Assert.True(interceptor.Interfered);
+        Assert.True(second.IsRepeat);
+        Assert.True(second.Decision.Accepted);
+        Assert.Equal("eerste", second.CardVersion);
+        Assert.Equal(SessionStatus.Cancelled, (await _store.LoadAsync(session.Id, CancellationToken.None))!.State.Status);
+    }
+
     private async Task<StoredSession> CreateAsync() =>
         await _service.StartAsync(
             new SessionPlace("msteams", "19:test@thread.v2", "http://127.0.0.1/", null),
@@ -170,6 +190,36 @@ public abstract class SessionServiceContract(StorageProvider provider) : IAsyncL
 
             return base.GetUtcNow();
         }
+    }
+
+    /// <summary>Lets another instance carry out its change once, just before a session row is read (after the look for an earlier action).</summary>
+    private sealed partial class BeforeSessionRead(Func<Task> interfere) : DbCommandInterceptor
+    {
+        // SQLite's provider quotes the table name, PostgreSQL's does not need to.
+        [GeneratedRegex("FROM \"?sessions\"? ")]
+        private static partial Regex SessionsRead();
+
+        public bool Interfered { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Interfered && SessionsRead().IsMatch(command.CommandText))
+            {
+                Interfered = true;
+                await interfere();
+            }
+
+            return result;
+        }
+    }
+
+    private sealed class InterceptedContexts(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<WeerbaarDbContext>
+    {
+        private readonly DbContextOptions _options = new DbContextOptionsBuilder(WeerbaarDbContextFactory.BuildOptions(database.Options)).AddInterceptors(interceptor).Options;
+
+        public WeerbaarDbContext CreateDbContext() => database.Provider == StorageProvider.Postgres
+            ? new PostgresWeerbaarDbContext(_options)
+            : new SqliteWeerbaarDbContext(_options);
     }
 
     private static readonly Scenario TestScenario = new(
