@@ -86,6 +86,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Session {SessionId}: {Verb} {Outcome}")]
     public static partial void SessionAction(ILogger logger, Guid sessionId, string verb, string outcome);
 
+    [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "Session {SessionId}: the facilitator's membership could not be looked up ({ExceptionType}); take-over not decided")]
+    public static partial void RosterLookupFailed(ILogger logger, Guid sessionId, string exceptionType);
+
     [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Session {SessionId}: the shared card could not be updated ({ExceptionType})")]
     public static partial void SharedCardNotUpdated(ILogger logger, Guid sessionId, string exceptionType);
 

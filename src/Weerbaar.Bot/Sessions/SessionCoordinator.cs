@@ -94,9 +94,13 @@ public sealed class SessionCoordinator(
                 return ViewResult(session.Id, session.State, scenario, actor, string.Empty, refused: false, SessionCards.NewToken());
         }
 
-        var command = route is null ? null : SessionCommandTable.Command(route, new SessionCommandInput(
-            data,
-            FacilitatorHasLeft: route.Action == SessionAction.TakeOver && session.State.IsOpen && await FacilitatorHasLeftAsync(turnContext, session, cancellationToken)));
+        var facilitatorHasLeft = route?.Action == SessionAction.TakeOver && session.State.IsOpen ? await FacilitatorHasLeftAsync(turnContext, session, cancellationToken) : false;
+        if (facilitatorHasLeft is null)
+        {
+            return CardActionResult.Answer(SessionTexts.RosterUnavailable);
+        }
+
+        var command = route is null ? null : SessionCommandTable.Command(route, new SessionCommandInput(data, FacilitatorHasLeft: facilitatorHasLeft.Value));
         if (route is null || command is null)
         {
             // An old card's form of a session that is over: what was typed into it no longer matters.
@@ -179,12 +183,19 @@ public sealed class SessionCoordinator(
             return true;
         }
 
+        var facilitatorHasLeft = route.Action == SessionAction.TakeOver ? await FacilitatorHasLeftAsync(turnContext, session, cancellationToken) : false;
+        if (facilitatorHasLeft is null)
+        {
+            await SayAsync(turnContext, SessionTexts.RosterUnavailable, cancellationToken);
+            return true;
+        }
+
         var command = SessionCommandTable.Command(route, new SessionCommandInput(
             Data: null,
             route.Argument,
             MentionedMember(activity),
             scenario.Step(session.State.CurrentStepId)?.Questions is { Count: > 0 } questions ? questions[0].Id : null,
-            route.Action == SessionAction.TakeOver && await FacilitatorHasLeftAsync(turnContext, session, cancellationToken)));
+            facilitatorHasLeft.Value));
         if (command is null)
         {
             await SayAsync(turnContext, route.Action == SessionAction.HandOver ? SessionTexts.HandOverHow : SessionTexts.ContributionHow, cancellationToken);
@@ -241,7 +252,8 @@ public sealed class SessionCoordinator(
         CardActionResult.WithCard(cards.View(sessionId, state, scenario, actor, message, refused, cardVersion), string.Empty);
 
     // Whether the facilitator is still a member of the conversation: Teams answers "member not found" once they left.
-    private static async Task<bool> FacilitatorHasLeftAsync(ITurnContext turnContext, StoredSession session, CancellationToken cancellationToken)
+    // Null when Teams could not say (an error, a timeout): a take-over then waits rather than guess.
+    private async Task<bool?> FacilitatorHasLeftAsync(ITurnContext turnContext, StoredSession session, CancellationToken cancellationToken)
     {
         if (session.FacilitatorUserId is not string facilitator)
         {
@@ -256,6 +268,11 @@ public sealed class SessionCoordinator(
         catch (ErrorResponseException exception) when (exception.Response?.StatusCode == HttpStatusCode.NotFound)
         {
             return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.RosterLookupFailed(logger, session.Id, exception.GetType().Name);
+            return null;
         }
     }
 

@@ -6,6 +6,9 @@ namespace Weerbaar.Bot.Sessions;
 /// <summary>The gesprekstool's Dutch sentences outside the card templates, in one place (B1, polite "u").</summary>
 public static class SessionTexts
 {
+    public const string RosterUnavailable =
+        "Ik kan nu niet nagaan of de gespreksleider nog in dit gesprek is. Probeer het over een paar minuten opnieuw.";
+
     public const string NoScenario = "De gesprekstool is nu niet beschikbaar: het scenario kon niet worden geladen. Probeer het later nog eens.";
     public const string AlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ **status** om te zien waar u bent. De gespreksleider kan die sessie beëindigen met **stop**; ik vraag dan eerst om bevestiging.";
     public const string NoSession = "Er loopt nu geen sessie in dit gesprek. Typ **start sessie** om er een te beginnen.";

@@ -275,6 +275,24 @@ public sealed class SessionFlowTests : LocalBotTest
         Assert.Contains("u bent gespreksleider", TextOf(taken), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task TakeOver_WhenTeamsCannotSayWhetherTheFacilitatorIsHere_WaitsWithADutchLine_AndNothingChanges(HttpStatusCode lookupFailure)
+    {
+        await Session.StartAsync(_lead);
+        var view = await Session.ViewAsync(_anna);
+
+        Connector.FailNext(1, lookupFailure);
+        var pressed = await Session.InvokeCardAsync(_anna, "sessionTakeOver", (JsonObject)ExecuteActions(view).First(a => a!["verb"]!.GetValue<string>() == "sessionTakeOver")!["data"]!.DeepClone());
+        Connector.FailNext(1, lookupFailure);
+        var typed = await Session.SendAsync(Session.Chat.Message(_anna, "overnemen"));
+
+        Assert.Contains("Ik kan nu niet nagaan of de gespreksleider nog in dit gesprek is", SessionConversation.Message(pressed), StringComparison.Ordinal);
+        Assert.Contains("Ik kan nu niet nagaan of de gespreksleider nog in dit gesprek is", typed["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("u bent gespreksleider", TextOf(await Session.ViewAsync(_lead)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TypedCommands_MoveTheSessionAndShowItsStatus()
     {
