@@ -198,6 +198,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             {
                 ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
             })]),
+            ["hasAgreements"] = state.Agreements.Count > 0,
             ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",
             ["sessionId"] = sessionId.ToString(),
             ["htmlUrl"] = htmlUrl,

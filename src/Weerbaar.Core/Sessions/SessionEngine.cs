@@ -124,7 +124,8 @@ public static class SessionEngine
 
     /// <summary>
     /// Whether <paramref name="actorKey"/> may ask for a follow-up reminder <paramref name="weeks"/> ahead: the
-    /// facilitator, once the session is completed (a reminder asks how the agreements are going).
+    /// facilitator, once the session is completed with agreements (a reminder asks how the agreements are going; a
+    /// session ended early without any has nothing to come back to).
     /// </summary>
     public static SessionRefusal ReminderRefusal(SessionState state, string actorKey, int? weeks)
     {
@@ -134,7 +135,7 @@ public static class SessionEngine
             return SessionRefusal.NotFacilitator;
         }
 
-        return state.Status == SessionStatus.Completed && weeks is >= MinReminderWeeks and <= MaxReminderWeeks
+        return state.Status == SessionStatus.Completed && state.Agreements.Count > 0 && weeks is >= MinReminderWeeks and <= MaxReminderWeeks
             ? SessionRefusal.None
             : SessionRefusal.InvalidValue;
     }

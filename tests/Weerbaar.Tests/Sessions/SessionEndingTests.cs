@@ -57,6 +57,9 @@ public sealed class SessionEndingTests(SharedBotTest.Host host) : SharedBotTest(
         Assert.Single(state.Contributions);
         var report = Report()!;
         Assert.Contains("vroegtijdig beëindigd, bij stap 2 van 9", TextOf(report), StringComparison.Ordinal);
+        Assert.DoesNotContain("Herinnering instellen", TextOf(report), StringComparison.Ordinal);
+        var reminder = await Session.InvokeCardAsync(_lead, "sessionReminder", new JsonObject { ["sessionId"] = Session.SessionId, ["weeks"] = "4" });
+        Assert.DoesNotContain("Afgesproken", SessionConversation.Message(reminder), StringComparison.Ordinal);
         using var client = Bot.CreateClient();
         foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
         {
