@@ -32,12 +32,16 @@ public sealed class SetupDialog(SessionSetup setup, SessionStore store, CardTemp
     public async Task<DialogResult> FetchAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (Scenario is not Scenario scenario)
+        {
+            return DialogResult.Say(SessionTexts.NoScenario);
+        }
+
         if (await RefusalAsync(turnContext, data, cancellationToken) is string refusal)
         {
             return DialogResult.Say(refusal);
         }
 
-        var scenario = Scenario!;
         return Show(SetupStep.Organisation, SetupAnswers.Defaults(scenario), Text(data, "token")!, scenario, SetupErrors.None);
     }
 
@@ -45,12 +49,16 @@ public sealed class SetupDialog(SessionSetup setup, SessionStore store, CardTemp
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(data);
+        if (Scenario is not Scenario scenario)
+        {
+            return DialogResult.Say(SessionTexts.NoScenario);
+        }
+
         if (await RefusalAsync(turnContext, data, cancellationToken) is string refusal)
         {
             return DialogResult.Say(refusal);
         }
 
-        var scenario = Scenario!;
         var token = Text(data, "token")!;
         var answers = SetupAnswers.From(data);
         // By name only: Enum.TryParse would take "3" for the last step too.
@@ -97,11 +105,6 @@ public sealed class SetupDialog(SessionSetup setup, SessionStore store, CardTemp
     /// <summary>Why the dialog cannot go on at all (a Dutch line that closes it), or null.</summary>
     private async Task<string?> RefusalAsync(ITurnContext turnContext, JObject? data, CancellationToken cancellationToken)
     {
-        if (Scenario is null)
-        {
-            return SessionTexts.NoScenario;
-        }
-
         if (Text(data, "token") is not { Length: > 0 and <= MaxTokenLength } token)
         {
             Log.SetupDialogRefused(logger, "no setup token");
