@@ -110,6 +110,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2514, Level = LogLevel.Information, Message = "Bot removed from a conversation: {Count} stored reminders dropped")]
     public static partial void ConversationForgotten(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 2640, Level = LogLevel.Information, Message = "Setup dialog: {Problem}; answered without starting a session")]
+    public static partial void SetupDialogRefused(ILogger logger, string problem);
+
     [LoggerMessage(EventId = 2540, Level = LogLevel.Warning, Message = "Answer feedback not stored: {Reason}")]
     public static partial void FeedbackRefused(ILogger logger, Weerbaar.Bot.Questions.FeedbackRefusal reason);
 

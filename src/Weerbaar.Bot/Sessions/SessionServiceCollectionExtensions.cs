@@ -25,6 +25,7 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionCards>();
         services.AddSingleton<SessionPublisher>();
         services.AddSingleton<SessionSetup>();
+        services.AddSingleton<IDialogHandler, SetupDialog>();
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<RefreshAudience>();
         services.AddSingleton<SessionCoordinator>();

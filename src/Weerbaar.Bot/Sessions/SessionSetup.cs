@@ -47,26 +47,45 @@ public sealed class SessionSetup(
     public async Task<CardActionResult> StartAsync(ITurnContext turnContext, JObject? data, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var start = await StartSessionAsync(turnContext, data, scenario, cancellationToken);
+        if (start.Session is not StoredSession session)
+        {
+            return CardActionResult.Answer(SessionTexts.SetupRefused(start.Refusal));
+        }
+
+        var actor = SessionCoordinator.ActorKey(turnContext.Activity);
+        var view = cards.View(session.Id, session.State, scenario, actor, SessionTexts.Started, refused: false, SessionCards.NewToken());
+        return CardActionResult.WithCard(view, SessionTexts.Started);
+    }
+
+    /// <summary>
+    /// Starts a session from the setup's answers (<paramref name="data"/>: token, organisation, kind, steps, minutes,
+    /// anonymous), the same for the card's start button and the setup dialog: the same rules, and one setup token
+    /// starts one session whichever of them is pressed, however often. The shared card is posted in this turn.
+    /// </summary>
+    public async Task<SetupStart> StartSessionAsync(ITurnContext turnContext, JObject? data, Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var settings = Settings(data, scenario);
         if (settings is null || Text(data, "token") is not string token || token.Length > 64)
         {
-            return CardActionResult.Answer(SessionTexts.SetupInvalid);
+            return new SetupStart(null, SetupRefusal.Invalid);
         }
 
         if (await store.FindOpenAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken) is not null)
         {
-            return CardActionResult.Answer(SessionTexts.AlreadyRunning);
+            return new SetupStart(null, SetupRefusal.AlreadyRunning);
         }
 
         // One setup card starts one session, also when its button is clicked twice at once.
         try
         {
-            await claims.WriteAsync($"weerbaar/session-setup/{token}", "{}", StateWrite.MustNotExist, cancellationToken);
+            await claims.WriteAsync(ClaimKey(token), "{}", StateWrite.MustNotExist, cancellationToken);
         }
         catch (StateConflictException)
         {
-            return CardActionResult.Answer(SessionTexts.SetupUsed);
+            return new SetupStart(null, SetupRefusal.Used);
         }
 
         var actor = SessionCoordinator.ActorKey(activity);
@@ -75,9 +94,14 @@ public sealed class SessionSetup(
         await publisher.PostSharedCardAsync(turnContext, session, scenario, cancellationToken);
         Log.SessionAction(logger, session.Id, SessionVerb.Start, "accepted");
         metrics.SessionStarted();
-        var view = cards.View(session.Id, session.State, scenario, actor, SessionTexts.Started, refused: false, SessionCards.NewToken());
-        return CardActionResult.WithCard(view, SessionTexts.Started);
+        return new SetupStart(session, SetupRefusal.None);
     }
+
+    /// <summary>Whether a session was started with the setup card of <paramref name="token"/> already.</summary>
+    public async Task<bool> IsUsedAsync(string token, CancellationToken cancellationToken) =>
+        (await claims.ReadAsync([ClaimKey(token)], cancellationToken)).Count > 0;
+
+    private static string ClaimKey(string token) => $"weerbaar/session-setup/{token}";
 
     /// <summary>The setup card's choices as settings, or null when they cannot start a session.</summary>
     private static SessionSettings? Settings(JObject? data, Scenario scenario)
@@ -95,4 +119,22 @@ public sealed class SessionSetup(
         var settings = new SessionSettings(Text(data, "organisation")?.Trim() ?? string.Empty, kind, steps, minutes, Text(data, "anonymous") == "true");
         return SessionEngine.SettingsError(settings, scenario) is null ? settings : null;
     }
+}
+
+/// <summary>What starting a session did: the session, or why none was started.</summary>
+public sealed record SetupStart(StoredSession? Session, SetupRefusal Refusal);
+
+/// <summary>Why the setup started no session.</summary>
+public enum SetupRefusal
+{
+    None,
+
+    /// <summary>The answers break the settings rules, or the setup token is missing.</summary>
+    Invalid,
+
+    /// <summary>A session already runs in the conversation.</summary>
+    AlreadyRunning,
+
+    /// <summary>This setup card's token started a session already.</summary>
+    Used,
 }

@@ -36,6 +36,50 @@ public static class SessionTexts
     public const string ContributionHow = "Typ uw bijdrage zo: **bijdrage:** gevolgd door uw tekst. Of gebruik het invulveld op de kaart.";
     public const string Paused = "De sessie is gepauzeerd.";
 
+    /// <summary>Why the setup card's start button started no session.</summary>
+    public static string SetupRefused(SetupRefusal refusal) => refusal switch
+    {
+        SetupRefusal.AlreadyRunning => AlreadyRunning,
+        SetupRefusal.Used => SetupUsed,
+        _ => SetupInvalid,
+    };
+
+    // The setup dialog ("Sessie instellen"). Teams shows a dialog's closing line as plain text: no Markdown.
+    public const string SetupDialogStarted = "De sessie is gestart. U bent de gespreksleider. De kaart van de sessie staat in de chat.";
+    public const string SetupDialogStale = "Deze knop hoort bij een oude kaart. Typ start sessie in de chat voor een nieuwe kaart.";
+    public const string SetupDialogAlreadyRunning = "Er loopt al een sessie in dit gesprek. Typ status in de chat om te zien waar u bent.";
+    public const string SetupOrganisationMissing = "Vul de naam van uw organisatie in.";
+    public const string SetupKindUnknown = "Kies een soort organisatie uit de lijst.";
+    public const string SetupStepsMissing = "Kies ten minste één stap.";
+    public const string SetupStepsUnknown = "Kies alleen stappen uit de lijst.";
+    public const string SetupMinutesUnknown = "Kies 60, 90 of 120 minuten.";
+    public const string SetupAnonymousUnknown = "Kies ja of nee.";
+    public const string SetupPlanHeading = "Zo verdeel ik de tijd";
+    public const string SetupPlanChanged = "Kiest u iets anders, dan ziet u de nieuwe tijden na Volgende.";
+
+    /// <summary>Why the setup dialog started no session, as its closing line.</summary>
+    public static string SetupDialogRefused(SetupRefusal refusal) => refusal switch
+    {
+        SetupRefusal.AlreadyRunning => SetupDialogAlreadyRunning,
+        SetupRefusal.Used => SetupUsed,
+        _ => SetupInvalid,
+    };
+
+    public static string SetupOrganisationTooLong(int length) =>
+        $"Deze naam is te lang ({length} tekens). Gebruik hooguit {SessionEngine.MaxOrganisationNameLength} tekens.";
+
+    /// <summary>Under the time per step: the total, and the agreements step the engine adds when it was not chosen.</summary>
+    public static string SetupPlanNote(int totalMinutes, string? addedStep) =>
+        $"Samen {totalMinutes} minuten. Elke stap krijgt de voorgestelde tijd, naar verhouding aangepast aan de lengte van de sessie."
+        + (addedStep is null ? string.Empty : $" De stap \"{addedStep}\" is toegevoegd: een sessie eindigt altijd met afspraken.");
+
+    public static string KindName(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Bedrijf => "Bedrijf",
+        OrganisationKind.Maatschappelijk => "Zorg, onderwijs of maatschappelijke organisatie",
+        _ => "Gemeente",
+    };
+
     /// <summary>What ending does, said on the confirmation before the facilitator confirms.</summary>
     /// <param name="completes">Whether the confirmation completes the session (its last step, with agreements).</param>
     public static string EndConsequence(SessionState state, bool completes)

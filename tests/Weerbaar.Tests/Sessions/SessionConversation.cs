@@ -33,6 +33,72 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
         });
     }
 
+    /// <summary>
+    /// The facilitator types "start sessie", opens "Sessie instellen" on the setup card and goes through the dialog to
+    /// "Sessie starten"; returns the facilitator's view of the started session.
+    /// </summary>
+    public async Task<JsonObject> StartByDialogAsync(TeamsUser facilitator, bool anonymous = false, IEnumerable<string>? steps = null, string organisation = "Gemeente Voorbeeld", int minutes = 90)
+    {
+        var setup = CardOf(await SendAsync(chat.Message(facilitator, "start sessie")));
+        var card = DialogCard(await OpenDialogAsync(facilitator, setup, "Sessie instellen"));
+        card = DialogCard(await PressDialogAsync(facilitator, card, "Volgende", new JsonObject { ["organisation"] = organisation, ["kind"] = "gemeente" }));
+        var stepInputs = new JsonObject { ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (steps is not null)
+        {
+            stepInputs["steps"] = string.Join(',', steps);
+        }
+
+        card = DialogCard(await PressDialogAsync(facilitator, card, "Volgende", stepInputs));
+        card = DialogCard(await PressDialogAsync(facilitator, card, "Volgende", new JsonObject { ["anonymous"] = anonymous ? "true" : "false" }));
+        var closed = await PressDialogAsync(facilitator, card, "Sessie starten");
+        Assert.Contains("De sessie is gestart", DialogLine(closed), StringComparison.Ordinal);
+        return await ViewAsync(facilitator);
+    }
+
+    /// <summary>Presses the button <paramref name="title"/> of a card in the chat that opens a dialog (task/fetch); returns Teams' task response.</summary>
+    public Task<JsonObject> OpenDialogAsync(TeamsUser user, JsonObject card, string title) =>
+        DialogAsync(chat.DialogFetch(user, ButtonData(card, title)));
+
+    /// <summary>Presses the button <paramref name="title"/> of a dialog card with <paramref name="inputs"/> filled in (task/submit).</summary>
+    public Task<JsonObject> PressDialogAsync(TeamsUser user, JsonObject card, string title, JsonObject? inputs = null)
+    {
+        var data = ButtonData(card, title);
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return DialogAsync(chat.DialogSubmit(user, data));
+    }
+
+    public async Task<JsonObject> DialogAsync(JsonObject activity)
+    {
+        using var response = await post(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>The card a dialog shows (a <c>continue</c> response).</summary>
+    public static JsonObject DialogCard(JsonObject response)
+    {
+        Assert.Equal("continue", response["task"]?["type"]?.GetValue<string>());
+        var card = response["task"]!["value"]!["card"]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
+        return card["content"]!.AsObject();
+    }
+
+    /// <summary>The line a dialog closes with (a <c>message</c> response).</summary>
+    public static string DialogLine(JsonObject response)
+    {
+        Assert.Equal("message", response["task"]?["type"]?.GetValue<string>());
+        return response["task"]!["value"]!.GetValue<string>();
+    }
+
+    /// <summary>A copy of the data of the button <paramref name="title"/> (an Action.Submit or Action.Execute) on <paramref name="card"/>.</summary>
+    public static JsonObject ButtonData(JsonObject card, string title) =>
+        (JsonObject)Descendants(card).OfType<JsonObject>()
+            .Single(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.Execute" && o["title"]?.GetValue<string>() == title)["data"]!.DeepClone();
+
     // Read from the card as posted: once the session is over, the shared card has no buttons left to carry it.
     public string SessionId => CardOf(PostedSharedCard().Activity!)["actions"]![0]!["data"]!["sessionId"]!.GetValue<string>();
 
