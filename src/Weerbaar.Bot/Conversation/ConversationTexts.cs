@@ -41,6 +41,9 @@ public static class ConversationTexts
     public const string UnknownCardAction =
         "Deze knop werkt niet meer. Misschien is de kaart verouderd. Typ help om te zien wat ik kan.";
 
+    public const string DialogUnsupported =
+        "Deze knop opent een venster, en dat kan deze app niet. Gebruik de velden en knoppen op de kaart zelf.";
+
     public const string InvalidCardAction =
         "Deze actie begrijp ik niet. Typ help om te zien wat ik kan.";
 

@@ -41,6 +41,13 @@ public sealed class WeerbaarBot(
             return;
         }
 
+        // A client that cannot open dialogs (the Agents Playground) sends a dialog button as a plain submit.
+        if (text.Length == 0 && turnContext.Activity.Value is JObject pressed && pressed["dialog"] is JValue { Type: JTokenType.String })
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.DialogUnsupported), cancellationToken);
+            return;
+        }
+
         foreach (var handler in typedCommands.InOrder)
         {
             if (await handler.TryHandleTypedAsync(turnContext, text, cancellationToken))

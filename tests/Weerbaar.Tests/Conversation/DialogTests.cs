@@ -38,6 +38,18 @@ public sealed class DialogTests(SharedBotTest.Host host) : SharedBotTest(host)
         Assert.Empty(Connector.SentActivities);
     }
 
+    [Fact]
+    public async Task DialogButtonSentAsAPlainSubmit_ByAClientWithoutDialogs_SaysToUseTheCard()
+    {
+        var chat = new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl);
+        var data = new JsonObject { ["msteams"] = new JsonObject { ["type"] = "task/fetch" }, ["dialog"] = "sessionSetup", ["token"] = "abc" };
+
+        using var response = await Bot.PostActivityAsync(chat.Submit(TeamsUser.Create("Anna"), data));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Gebruik de velden en knoppen op de kaart zelf", Assert.Single(Connector.SentActivities)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<JsonObject> DialogAsync(JsonObject activity)
     {
         using var response = await Bot.PostActivityAsync(activity);
