@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Core.Sessions;
+using Weerbaar.Harness.Fuzz;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
 
@@ -249,6 +250,42 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
         var contribution = Assert.Single(state.Contributions);
         Assert.NotEqual(_anna.Id, contribution.AuthorKey);
         Assert.Equal(Bot.Services.GetRequiredService<ContributorPseudonyms>().AuthorKey(state, _anna.Id), contribution.AuthorKey);
+    }
+
+    [Fact]
+    public async Task FuzzedDialogData_AimedAtARunningSession_GetsADialogAnswer_NeverAnErrorOrAStackTrace()
+    {
+        var view = await Session.StartAsync(_lead, steps: ["opening"]);
+        await Session.PressDialogAsync(_anna, await Session.OpenDialogAsync(_anna, Contribute, "opening"), "Versturen", new JsonObject { ["contributionText"] = "Van Anna" });
+        var annas = Assert.Single((await StateAsync()).Contributions).Id.ToString();
+        var fuzzer = new ActivityFuzzer(20261203, Connector.ServiceUrl);
+        for (var i = 0; i < 240; i++)
+        {
+            // Half aim at this chat's session and step, so the cases get past the lookup into the dialogs' own checks.
+            var data = fuzzer.DialogData();
+            if (i % 2 == 0)
+            {
+                data["sessionId"] = Session.SessionId;
+                data["step"] = i % 8 == 0 ? "afspraken" : "opening";
+                data["contribution"] = i % 4 == 0 ? annas : data["contribution"]?.DeepClone();
+            }
+
+            // The facilitator, the author and strangers, each well below the turns a user may take per minute.
+            var user = (i % 6) switch { 0 => _lead, 1 => _anna, _ => TeamsUser.Create("Fuzz") };
+            using var response = await Bot.PostActivityAsync(i % 3 == 0 ? Session.Chat.DialogFetch(user, data) : Session.Chat.DialogSubmit(user, data));
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"case {i}: {(int)response.StatusCode} for {data.ToJsonString()}");
+            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at Weerbaar.", body, StringComparison.Ordinal);
+            Assert.True(body == "{}" || JsonNode.Parse(body)?["task"]?["type"]?.GetValue<string>() is "continue" or "message", $"case {i}: {body}");
+            if (i % 50 == 0)
+            {
+                view = await Session.ViewAsync(_lead);
+            }
+        }
+
+        Assert.Contains("Stap", TextOf(view), StringComparison.Ordinal);
     }
 
     private int SharedCardUpdates() => Connector.Calls.Count(c => c.ConversationId == Session.Chat.Id && c.Kind == ConnectorCallKind.Update);
