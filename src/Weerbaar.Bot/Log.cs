@@ -95,6 +95,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Roster for session {SessionId} unavailable ({ErrorType}); members outside it refresh by hand")]
     public static partial void RosterUnavailable(ILogger logger, Guid sessionId, string errorType);
 
+    [LoggerMessage(EventId = 2630, Level = LogLevel.Information, Message = "Session dialog {Dialog} refused before reaching the session: {Reason}")]
+    public static partial void SessionDialogRefused(ILogger logger, string dialog, string reason);
+
     [LoggerMessage(EventId = 2510, Level = LogLevel.Information, Message = "Follow-up reminder of session {SessionId} sent")]
     public static partial void ReminderSent(ILogger logger, Guid sessionId);
 

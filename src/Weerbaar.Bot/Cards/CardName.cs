@@ -14,6 +14,9 @@ public static class CardName
     public const string SessionReport = "session-report";
     public const string SessionEnd = "session-end";
     public const string DialogSetup = "dialog-setup";
+    public const string DialogContribute = "dialog-contribute";
+    public const string DialogAgreement = "dialog-agreement";
+    public const string DialogDone = "dialog-done";
     public const string AdminHome = "admin-home";
     public const string AdminArticle = "admin-article";
     public const string AdminHistory = "admin-history";
@@ -23,5 +26,5 @@ public static class CardName
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, DialogSetup, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, DialogSetup, DialogContribute, DialogAgreement, DialogDone, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }

@@ -18,7 +18,7 @@ namespace Weerbaar.Bot.Sessions;
 /// shows the group what changed.
 /// </summary>
 public sealed class SessionCoordinator(
-    SessionService sessions,
+    SessionActions actions,
     SessionStore store,
     SessionSetup setup,
     SessionCards cards,
@@ -109,14 +109,8 @@ public sealed class SessionCoordinator(
         }
 
         // The pressed card's token makes a double click (two activities with different ids) one action.
-        var stamp = Text(data, "card") is string card
-            ? new CardActionStamp(
-                SessionActionKey.For(sessionId, actor, verb, card, Text(data, "question") ?? Text(data, "contribution") ?? "-", Text(data, "tag") ?? "-"),
-                SessionCards.NewToken())
-            : null;
-        var change = await sessions.ApplyAsync(new SessionRequest(sessionId, command, actor, Text(data, "step")), scenario, stamp, cancellationToken);
-        LogChange(sessionId, route, change);
-        await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
+        var stamp = SessionActions.Stamp(sessionId, actor, verb, Text(data, "card"), Text(data, "question") ?? Text(data, "contribution") ?? "-", Text(data, "tag") ?? "-");
+        var change = await actions.ApplyAsync(turnContext, new SessionRequest(sessionId, command, actor, Text(data, "step")), scenario, route.LogName, stamp, cancellationToken);
         var (state, message, refused) = change.IsRepeat && change.Decision.State.IsOpen && !change.Session.State.IsOpen
             ? (change.Session.State, SessionTexts.Refusal(SessionRefusal.SessionClosed), true) // an old card's repeat must not bring back live buttons
             : (change.Decision.State, SessionTexts.Outcome(command, change.Decision), !change.Decision.Accepted);
@@ -202,9 +196,7 @@ public sealed class SessionCoordinator(
             return true;
         }
 
-        var change = await sessions.ApplyAsync(new SessionRequest(session.Id, command, ActorKey(activity)), scenario, action: null, cancellationToken);
-        LogChange(session.Id, route, change);
-        await publisher.PublishAsync(turnContext, change, scenario, cancellationToken);
+        var change = await actions.ApplyAsync(turnContext, new SessionRequest(session.Id, command, ActorKey(activity)), scenario, route.LogName, stamp: null, cancellationToken);
 
         // A completion shows in the report; a step change on the shared card, which may be far up the chat, so one line
         // names the new step; everything else gets a sentence.
@@ -278,14 +270,6 @@ public sealed class SessionCoordinator(
 
     private static string? MentionedMember(Activity activity) =>
         activity.AsMessageActivity()?.GetMentions().Select(m => m.Mentioned?.Id).FirstOrDefault(id => id is not null && id != activity.Recipient.Id);
-
-    private void LogChange(Guid sessionId, SessionRoute route, SessionChange change)
-    {
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            Log.SessionAction(logger, sessionId, route.LogName, change.IsRepeat ? "repeated" : change.Decision.Accepted ? "accepted" : "refused");
-        }
-    }
 
     private static async Task SayAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

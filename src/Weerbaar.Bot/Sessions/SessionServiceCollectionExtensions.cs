@@ -28,7 +28,11 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<IDialogHandler, SetupDialog>();
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<RefreshAudience>();
+        services.AddSingleton<SessionActions>();
         services.AddSingleton<SessionCoordinator>();
+        services.AddSingleton<SessionDialogCards>();
+        services.AddSingleton<SessionDialogs>();
+        services.AddSingleton<IDialogHandler>(sp => sp.GetRequiredService<SessionDialogs>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
         services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
         services.AddSingleton<ReminderStore>();

@@ -80,6 +80,37 @@ public static class SessionTexts
         _ => "Gemeente",
     };
 
+    public const string ContributeDialogTitle = "Bijdrage geven";
+    public const string AgreementDialogTitle = "Afspraak toevoegen";
+    public const string ContributionReceived = "Ontvangen";
+    public const string AgreementReceived = "Afspraak vastgelegd";
+    public const string AnotherContribution = "Nog een bijdrage";
+    public const string AnotherAgreement = "Nog een afspraak";
+    public const string DialogStepOver = "Deze stap is voorbij. Er is niets veranderd. Open het venster opnieuw vanaf de kaart in de chat.";
+    public const string DialogNoQuestions = "Bij deze stap zijn geen vragen om te beantwoorden.";
+    public const string DialogAnonymous = "Deze sessie is anoniem: niemand ziet wie wat schreef.";
+    public const string ChooseQuestion = "Kies een vraag uit de lijst.";
+    public const string AgreementWhatMissing = "Vul in wat u afspreekt.";
+    public const string AgreementOwnerMissing = "Vul een rol in, bijvoorbeeld teamleider ICT.";
+    public const string AgreementDueMissing = "Kies een datum.";
+    public const string AgreementDuePast = "Kies vandaag of een latere datum.";
+
+    /// <summary>"Te lang: hooguit 300 tekens." under a field whose text does not fit.</summary>
+    public static string TooLong(int maxLength) => $"Dit is te lang. Houd het bij hooguit {maxLength} tekens.";
+
+    /// <summary>How long the current step still runs: "Nog 12 minuten.", "Nog 1 minuut.", or that time is up or paused.</summary>
+    public static string TimeLeft(SessionState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status == SessionStatus.Paused)
+        {
+            return Paused;
+        }
+
+        var minutes = (int)Math.Ceiling(state.Remaining(now).TotalMinutes);
+        return minutes <= 0 ? "De tijd voor deze stap is om." : $"Nog {DutchCounts.Of(minutes, "minuut", "minuten")}.";
+    }
+
     /// <summary>What ending does, said on the confirmation before the facilitator confirms.</summary>
     /// <param name="completes">Whether the confirmation completes the session (its last step, with agreements).</param>
     public static string EndConsequence(SessionState state, bool completes)

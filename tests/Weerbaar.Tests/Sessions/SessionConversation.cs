@@ -55,43 +55,26 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
         return await ViewAsync(facilitator);
     }
 
-    /// <summary>Presses the button <paramref name="title"/> of a card in the chat that opens a dialog (task/fetch); returns Teams' task response.</summary>
-    public Task<JsonObject> OpenDialogAsync(TeamsUser user, JsonObject card, string title) =>
-        DialogAsync(chat.DialogFetch(user, ButtonData(card, title)));
+    /// <summary>Presses the button <paramref name="title"/> of a card in the chat that opens a dialog (task/fetch).</summary>
+    public Task<DialogAnswer> OpenDialogAsync(TeamsUser user, JsonObject card, string title) =>
+        PostDialogAsync(chat.DialogFetch(user, ButtonData(card, title)));
 
-    /// <summary>Presses the button <paramref name="title"/> of a dialog card with <paramref name="inputs"/> filled in (task/submit).</summary>
-    public Task<JsonObject> PressDialogAsync(TeamsUser user, JsonObject card, string title, JsonObject? inputs = null)
-    {
-        var data = ButtonData(card, title);
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value?.DeepClone();
-        }
-
-        return DialogAsync(chat.DialogSubmit(user, data));
-    }
-
-    public async Task<JsonObject> DialogAsync(JsonObject activity)
-    {
-        using var response = await post(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
+    /// <summary>Presses the button <paramref name="title"/> of a dialog's <paramref name="card"/> (see <see cref="DialogData"/>).</summary>
+    public Task<DialogAnswer> PressDialogAsync(TeamsUser user, JsonObject card, string title, JsonObject? inputs = null) =>
+        SubmitDialogAsync(user, DialogData(new DialogAnswer(string.Empty, null, card, null), title, inputs));
 
     /// <summary>The card a dialog shows (a <c>continue</c> response).</summary>
-    public static JsonObject DialogCard(JsonObject response)
+    public static JsonObject DialogCard(DialogAnswer answer)
     {
-        Assert.Equal("continue", response["task"]?["type"]?.GetValue<string>());
-        var card = response["task"]!["value"]!["card"]!;
-        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
-        return card["content"]!.AsObject();
+        Assert.NotNull(answer.Card);
+        return answer.Card;
     }
 
     /// <summary>The line a dialog closes with (a <c>message</c> response).</summary>
-    public static string DialogLine(JsonObject response)
+    public static string DialogLine(DialogAnswer answer)
     {
-        Assert.Equal("message", response["task"]?["type"]?.GetValue<string>());
-        return response["task"]!["value"]!.GetValue<string>();
+        Assert.NotNull(answer.Line);
+        return answer.Line;
     }
 
     /// <summary>A copy of the data of the button <paramref name="title"/> (an Action.Submit or Action.Execute) on <paramref name="card"/>.</summary>
@@ -148,6 +131,61 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
             : new JsonObject { ["message"] = body["value"]!.GetValue<string>() };
     }
 
+    /// <summary>Presses a card button that opens <paramref name="dialog"/> (a task/fetch) for <paramref name="step"/>.</summary>
+    /// <param name="sessionId">The session the button names; this chat's session when not given.</param>
+    public Task<DialogAnswer> OpenDialogAsync(TeamsUser user, string dialog, string step, string? sessionId = null) =>
+        PostDialogAsync(chat.DialogFetch(user, new JsonObject
+        {
+            ["msteams"] = new JsonObject { ["type"] = "task/fetch" },
+            ["dialog"] = dialog,
+            ["sessionId"] = sessionId ?? SessionId,
+            ["step"] = step,
+        }));
+
+    /// <summary>Sends a dialog card's submit (task/submit) with exactly <paramref name="data"/>.</summary>
+    public Task<DialogAnswer> SubmitDialogAsync(TeamsUser user, JsonObject data) => PostDialogAsync(chat.DialogSubmit(user, (JsonObject)data.DeepClone()));
+
+    /// <summary>
+    /// Presses the button titled <paramref name="title"/> on a dialog's card, as Teams sends it: the button's data with
+    /// every input's value on the card merged in, <paramref name="inputs"/> being what the user typed over them.
+    /// </summary>
+    public Task<DialogAnswer> PressDialogAsync(TeamsUser user, DialogAnswer dialog, string title, JsonObject? inputs = null, Func<JsonObject, bool>? which = null) =>
+        SubmitDialogAsync(user, DialogData(dialog, title, inputs, which));
+
+    /// <summary>What pressing a dialog button sends.</summary>
+    public static JsonObject DialogData(DialogAnswer dialog, string title, JsonObject? inputs = null, Func<JsonObject, bool>? which = null)
+    {
+        var card = dialog.Card ?? throw new InvalidOperationException($"The dialog shows no card but: {dialog.Line}");
+        var button = Descendants(card).OfType<JsonObject>()
+            .First(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["title"]?.GetValue<string>() == title && (which?.Invoke(o["data"]!.AsObject()) ?? true));
+        var data = (JsonObject)button["data"]!.DeepClone();
+        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        {
+            data[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
+        }
+
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return data;
+    }
+
+    public async Task<DialogAnswer> PostDialogAsync(JsonObject activity)
+    {
+        using var response = await post(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        var task = JsonNode.Parse(raw)?["task"];
+        return task?["type"]?.GetValue<string>() switch
+        {
+            "continue" => new DialogAnswer(raw, task["value"]!["title"]?.GetValue<string>(), task["value"]!["card"]!["content"]!.AsObject(), null),
+            "message" => new DialogAnswer(raw, null, null, task["value"]!.GetValue<string>()),
+            _ => new DialogAnswer(raw, null, null, null),
+        };
+    }
+
     public async Task<JsonObject> SendAsync(JsonObject activity)
     {
         var before = connector.SentActivities.Count;
@@ -157,4 +195,15 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     }
 
     public static string Message(JsonObject view) => view["message"]?.GetValue<string>() ?? TextOf(view);
+}
+
+/// <summary>
+/// A dialog's answer as Teams gets it: a card to show (<see cref="Card"/>, with the dialog's <see cref="Title"/>), a
+/// line that closes it (<see cref="Line"/>), or neither (it closes silently). <see cref="Raw"/> is the body as sent.
+/// </summary>
+public sealed record DialogAnswer(string Raw, string? Title, JsonObject? Card, string? Line)
+{
+    public bool Closes => Card is null;
+
+    public string Text => Card is null ? Line ?? string.Empty : TextOf(Card);
 }

@@ -30,7 +30,7 @@ public sealed class SetupDialogTests(SharedBotTest.Host host) : SharedBotTest(ho
         Assert.Equal(ButtonData(setup, "Sessie starten")["token"]!.GetValue<string>(), first["data"]!["token"]!.GetValue<string>());
 
         var opened = await session.OpenDialogAsync(_lead, setup, "Sessie instellen");
-        Assert.Equal("Sessie instellen", opened["task"]!["value"]!["title"]!.GetValue<string>());
+        Assert.Equal("Sessie instellen", opened.Title);
         var card = DialogCard(opened);
         Assert.Contains("stap 1 van 4", TextOf(card), StringComparison.Ordinal);
 
@@ -111,7 +111,7 @@ public sealed class SetupDialogTests(SharedBotTest.Host host) : SharedBotTest(ho
         Assert.Contains("Er loopt al een sessie", DialogLine(opened), StringComparison.Ordinal);
 
         var confirm = ConfirmData(spare);
-        Assert.Contains("Er loopt al een sessie", DialogLine(await session.DialogAsync(session.Chat.DialogSubmit(_lead, confirm))), StringComparison.Ordinal);
+        Assert.Contains("Er loopt al een sessie", DialogLine(await session.PostDialogAsync(session.Chat.DialogSubmit(_lead, confirm))), StringComparison.Ordinal);
         Assert.Single(Connector.SentActivities, IsSharedCard);
     }
 
@@ -125,7 +125,7 @@ public sealed class SetupDialogTests(SharedBotTest.Host host) : SharedBotTest(ho
         await session.InvokeCardAsync(_lead, "sessionEnd", ButtonData(stop, "Ja, beëindigen"));
 
         Assert.Contains("al een sessie gestart", DialogLine(await session.OpenDialogAsync(_lead, setup, "Sessie instellen")), StringComparison.Ordinal);
-        Assert.Contains("al een sessie gestart", DialogLine(await session.DialogAsync(session.Chat.DialogSubmit(_lead, ConfirmData(setup)))), StringComparison.Ordinal);
+        Assert.Contains("al een sessie gestart", DialogLine(await session.PostDialogAsync(session.Chat.DialogSubmit(_lead, ConfirmData(setup)))), StringComparison.Ordinal);
         Assert.Single(Connector.SentActivities, IsSharedCard);
     }
 
@@ -159,9 +159,9 @@ public sealed class SetupDialogTests(SharedBotTest.Host host) : SharedBotTest(ho
         var (forge, expected) = Forgeries[forgery];
         forge(data);
 
-        var response = await session.DialogAsync(session.Chat.DialogSubmit(_lead, data));
+        var response = await session.PostDialogAsync(session.Chat.DialogSubmit(_lead, data));
 
-        var shown = response["task"]!["type"]!.GetValue<string>() == "continue" ? TextOf(DialogCard(response)) : DialogLine(response);
+        var shown = response.Card is JsonObject card ? TextOf(card) : DialogLine(response);
         Assert.Contains(expected, shown, StringComparison.Ordinal);
         Assert.DoesNotContain(Connector.SentActivities, IsSharedCard);
         Assert.Contains("Er loopt nu geen sessie", (await session.SendAsync(session.Chat.Message(_lead, "status")))["text"]!.GetValue<string>(), StringComparison.Ordinal);

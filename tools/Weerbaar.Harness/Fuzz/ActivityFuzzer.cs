@@ -10,12 +10,13 @@ public sealed record FuzzCase(int Index, string Kind, string Body);
 /// <summary>
 /// Generates malformed and edge-case activities from a seed, so every failure can be replayed: invalid JSON, wrong
 /// types, missing ids, unknown activity types, invokes that make no sense, huge strings, deep nesting, unicode edge
-/// cases and card data with stale or foreign session ids. Most cases start from a valid Teams message or card action
+/// cases, card data with stale or foreign session ids, and dialog opens and submits (task/fetch, task/submit) that
+/// carry the real dialog names with odd fields. Most cases start from a valid Teams message or card action
 /// and break one to three things in it; replies go to <paramref name="serviceUrl"/>.
 /// </summary>
 public sealed class ActivityFuzzer(int seed, Uri serviceUrl)
 {
-    private static readonly string[] Kinds = ["invalid-json", "wrong-types", "missing-ids", "unknown-type", "odd-invoke", "huge-strings", "deep-nesting", "unicode", "stale-session", "mixed"];
+    private static readonly string[] Kinds = ["invalid-json", "wrong-types", "missing-ids", "unknown-type", "odd-invoke", "huge-strings", "deep-nesting", "unicode", "stale-session", "dialog", "mixed"];
 
     private static readonly string[] ActivityTypes =
         ["message", "invoke", "event", "conversationUpdate", "installationUpdate", "messageReaction", "typing", "endOfConversation", "trace", "handoff", "command", "messageUpdate", "messageDelete", "suggestion", "", "MESSAGE", "unknownType"];
@@ -52,6 +53,7 @@ public sealed class ActivityFuzzer(int seed, Uri serviceUrl)
             case "deep-nesting": activity[Pick(["value", "channelData", "text", "entities"])] = Nested(_random.Next(20, 400)); break;
             case "unicode": Unicode(activity); break;
             case "stale-session": StaleSession(activity); break;
+            case "dialog": Dialog(activity); break;
             default:
                 for (var i = _random.Next(2, 4); i > 0; i--)
                 {
@@ -200,6 +202,63 @@ public sealed class ActivityFuzzer(int seed, Uri serviceUrl)
         data["step"] = Pick<JsonNode?>([0, -1, 999, "2", null]);
         data["token"] = Hex(16);
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = Pick(Verbs.Where(v => v.StartsWith("session", StringComparison.Ordinal)).ToArray()), ["data"] = data } };
+    }
+
+    private static readonly string[] DialogNames = ["sessionContribute", "sessionAgreement", "sessionSetup", "sessionContributeX", "SESSIONCONTRIBUTE", ""];
+
+    private static readonly string[] DialogOps = ["add", "edit", "withdraw", "form", "close", "", "ADD", "delete", "../op"];
+
+    private void Dialog(JsonObject activity)
+    {
+        activity["type"] = "invoke";
+        activity["name"] = Pick(["task/fetch", "task/submit"]);
+        activity.Remove("text");
+        activity["value"] = new JsonObject { ["data"] = DialogData(), ["context"] = new JsonObject { ["theme"] = Pick(["default", "dark", "contrast"]) } };
+    }
+
+    /// <summary>
+    /// The data of a dialog button or dialog card as Teams sends it: a real dialog name with the fields the gesprekstool's
+    /// dialogs read (session, step, op, card token, contribution, inputs), each random, odd, of the wrong type or left out.
+    /// </summary>
+    public JsonObject DialogData()
+    {
+        var data = new JsonObject
+        {
+            ["msteams"] = new JsonObject { ["type"] = "task/fetch" },
+            ["dialog"] = Pick(DialogNames),
+        };
+        JsonNode? Odd() => _random.Next(6) switch
+        {
+            0 => Pick(OddTexts),
+            1 => _random.Next(-5, 1000),
+            2 => new JsonArray("a"),
+            3 => null,
+            4 => NewGuid().ToString(),
+            _ => string.Empty,
+        };
+        var fields = new (string Name, Func<JsonNode?> Value)[]
+        {
+            ("sessionId", () => _random.Next(3) == 0 ? Odd() : NewGuid().ToString()),
+            ("step", () => _random.Next(2) == 0 ? Pick(["opening", "waarom", "afspraken", "bestaat-niet"]) : Odd()),
+            ("op", () => _random.Next(3) == 0 ? Odd() : Pick(DialogOps)),
+            ("card", () => _random.Next(3) == 0 ? Odd() : Hex(16)),
+            ("contribution", () => _random.Next(2) == 0 ? NewGuid().ToString() : Odd()),
+            ("contributionQuestion", () => _random.Next(2) == 0 ? Pick(["beeld", "herkennen", "afhankelijk"]) : Odd()),
+            ("contributionText", () => _random.Next(4) == 0 ? new string('x', _random.Next(990, 1100)) : Odd()),
+            ("edit_" + NewGuid().ToString("N"), Odd),
+            ("agreementWhat", Odd),
+            ("agreementOwner", Odd),
+            ("agreementDue", () => _random.Next(2) == 0 ? Pick(["2020-01-01", "2099-12-31", "9999-99-99", "31-12-2030", "morgen", "2030-02-30"]) : Odd()),
+        };
+        foreach (var (name, value) in fields)
+        {
+            if (_random.Next(5) != 0)
+            {
+                data[name] = value();
+            }
+        }
+
+        return data;
     }
 
     private JsonObject RandomData()
