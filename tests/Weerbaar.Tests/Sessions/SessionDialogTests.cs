@@ -28,9 +28,9 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
     private SessionConversation Session => _session ??= NewChat();
 
     [Fact]
-    public async Task ThreeUsers_ContributeEditWithdrawAndAgreeByDialog_AndTheReportHoldsWhatRemains()
+    public async Task ThreeUsers_SetUpContributeEditWithdrawAndAgreeByDialog_AndTheReportHoldsWhatRemains()
     {
-        var view = await Session.StartAsync(_lead, steps: ["opening", "waarom"]);
+        var view = await Session.StartByDialogAsync(_lead, steps: ["opening", "waarom"]);
 
         // Step 1: Anna and Bram each give one by dialog; Anna then edits hers from "Nog een bijdrage".
         var form = await Session.OpenDialogAsync(_anna, Contribute, "opening");
