@@ -13,6 +13,7 @@ public static class CardName
     public const string SessionView = "session-view";
     public const string SessionReport = "session-report";
     public const string SessionEnd = "session-end";
+    public const string SessionStarted = "session-started";
     public const string AdminHome = "admin-home";
     public const string AdminArticle = "admin-article";
     public const string AdminHistory = "admin-history";
@@ -22,5 +23,5 @@ public static class CardName
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }
