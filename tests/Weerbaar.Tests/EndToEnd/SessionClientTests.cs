@@ -66,9 +66,17 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(shared.GetByText(new Regex(@"^Deze stap eindigt om \d{2}:\d{2}\.$"))).ToBeVisibleAsync();
         await Expect(shared.GetByRole(AriaRole.Button, new() { Name = "Zo krijgt u de video", Exact = true })).ToBeVisibleAsync();
 
+        // The Playground does not refresh cards, so the bot's next update of the shared card's message would replace
+        // the own view shown there (or not, depending on which reaches the page first). So the facilitator opens the
+        // view on this card and then types "status": the shared card comes back below and takes the updates from now
+        // on, while the view above stays theirs.
         await shared.GetByRole(AriaRole.Button, new() { Name = SharedCardButton, Exact = true }).ClickAsync();
         var view = CardsWith(page, FacilitatorRole);
         await Expect(view).ToHaveCountAsync(1);
+        await Expect(shared).ToHaveCountAsync(0);
+        await MentionBotAsync(page, "status");
+        await Expect(shared).ToHaveCountAsync(1);
+        await Expect(shared.GetByText("Stap 1 van 2", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText($"Stap 1 van 2 · {FacilitatorRole}", new() { Exact = true })).ToBeVisibleAsync();
         foreach (var control in new[] { "Volgende", "Toon bijdragen", "Sessie beëindigen", "Meer" })
         {
@@ -90,11 +98,12 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(view.GetByText("Uw bijdragen", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText(contribution).First).ToBeVisibleAsync();
 
-        // Next step: the own view shows the last step. The bot updates the shared card's message, which here shows
-        // the own view, so "status" posts the shared card again to see what the group sees.
+        // Next step: the own view and the shared card posted again by "status" (updated by the bot) both show the last step.
         await view.GetByRole(AriaRole.Button, new() { Name = "Volgende", Exact = true }).ClickAsync();
         await Expect(view.GetByText($"Stap 2 van 2 · {FacilitatorRole}", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText("Afspraken en vervolg", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(shared.GetByText("Stap 2 van 2", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(shared.GetByText("Afspraken en vervolg", new() { Exact = true })).ToBeVisibleAsync();
 
         // An agreement. The Playground renders Input.Date as a Fluent UI date picker: a text box that parses what is
         // typed with JavaScript's Date.parse. "yyyy-MM-dd" parses as UTC midnight, the day before west of UTC, so the
@@ -122,10 +131,12 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(report.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Verslag als tekstbestand", Exact = true })).ToBeVisibleAsync();
 
-        // Once over, the control card (here the own view, as the Playground does not refresh) shows the final state
-        // and no button to steer with; only "Lees meer" still unfolds the step's text.
-        await Expect(view.GetByText("De sessie is afgerond.", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(view.GetByRole(AriaRole.Button).Filter(new() { HasNotText = "Lees meer" })).ToHaveCountAsync(0);
+        // Once over, the shared card shows the final state and no longer has a button to find it by, nor one to steer
+        // with; only "Lees meer" still unfolds the step's text.
+        var over = CardsWith(page, $"Gesprekstool: {Organisation}").Filter(new() { HasNotText = FacilitatorRole });
+        await Expect(over).ToHaveCountAsync(1);
+        await Expect(over.GetByText("De sessie is afgerond.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(over.GetByRole(AriaRole.Button).Filter(new() { HasNotText = "Lees meer" })).ToHaveCountAsync(0);
 
         // The renderer shows an Action.OpenUrl as a button with the link role and the address as its title.
         var htmlLink = report.GetByRole(AriaRole.Link, new() { Name = "Volledig verslag (HTML)", Exact = true });
