@@ -13,6 +13,7 @@ public static class CardName
     public const string SessionView = "session-view";
     public const string SessionReport = "session-report";
     public const string SessionEnd = "session-end";
+    public const string SessionStarted = "session-started";
     public const string DialogSetup = "dialog-setup";
     public const string DialogContribute = "dialog-contribute";
     public const string DialogAgreement = "dialog-agreement";
@@ -26,5 +27,5 @@ public static class CardName
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, DialogSetup, DialogContribute, DialogAgreement, DialogDone, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, DialogSetup, DialogContribute, DialogAgreement, DialogDone, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }

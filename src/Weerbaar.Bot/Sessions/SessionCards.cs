@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
+using Weerbaar.Core.Knowledge;
 using Weerbaar.Core.Language;
+using Weerbaar.Core.Search;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -11,7 +13,7 @@ namespace Weerbaar.Bot.Sessions;
 /// Builds the gesprekstool cards from a session and the scenario. Every card carries a fresh card token in its
 /// buttons' data: a double click sends the same token twice, which the session service carries out once.
 /// </summary>
-public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider, ContributorPseudonyms pseudonyms)
+public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvider, ContributorPseudonyms pseudonyms, KnowledgeSearch search)
 {
     /// <summary>How many contributions a card lists before it summarises the rest (Teams' card size limit).</summary>
     public const int ListedContributions = 15;
@@ -21,15 +23,33 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     public Attachment Setup(Scenario scenario, string token)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        var preparation = FoldedText.Of(scenario.Preparation);
         var data = new JsonObject
         {
             ["notice"] = scenario.Notice,
-            ["preparation"] = scenario.Preparation ?? string.Empty,
+            ["preparation"] = preparation.Lead,
+            ["preparationRest"] = preparation.Rest,
             ["allSteps"] = string.Join(',', scenario.Steps.Select(s => s.Id)),
             ["steps"] = new JsonArray([.. scenario.Steps.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = $"{s.Title} ({s.Minutes} min)" })]),
             ["token"] = token,
         };
         return CardAttachment.From(templates.Render(CardName.SessionSetup, data));
+    }
+
+    /// <summary>
+    /// What the setup card becomes once pressed: a confirmation without buttons, so the facilitator steers from one
+    /// card, the shared card in the chat (their own view of it).
+    /// </summary>
+    public Attachment Started(SessionState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var data = new JsonObject
+        {
+            ["fallback"] = $"De sessie van {state.Settings.OrganisationName} is gestart.",
+            ["message"] = SessionTexts.Started,
+            ["where"] = SessionTexts.StartedWhere,
+        };
+        return CardAttachment.From(templates.Render(CardName.SessionStarted, data));
     }
 
     public Attachment Shared(StoredSession session, Scenario scenario, IReadOnlyList<string> refreshUserIds)
@@ -40,6 +60,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var step = StepOf(state, scenario);
         var revealed = state.IsRevealed(state.CurrentStepId);
         var contributions = state.CurrentStepContributions();
+        var situation = FoldedText.Of(step?.Situation);
+        var video = VideoArticleId(step);
         var data = new JsonObject
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
@@ -48,15 +70,19 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
             ["stepLabel"] = StepLabel(state),
             ["title"] = step?.Title ?? string.Empty,
-            ["situation"] = step?.Situation ?? string.Empty,
+            ["situation"] = situation.Lead,
+            ["situationRest"] = situation.Rest,
+            ["hasVideo"] = video is not null,
+            ["videoArticleId"] = video ?? string.Empty,
             ["hasQuestions"] = step?.Questions.Count > 0,
+            ["canContribute"] = state.IsOpen && step?.Questions.Count > 0 && !AsksForAgreements(step),
+            ["contributeDialog"] = DialogData(SessionDialog.Contribute, session.Id, state),
             ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject { ["text"] = q.TextFor(state.Settings.Kind) })]),
             ["timing"] = Timing(state),
             ["revealed"] = revealed,
             ["contributions"] = new JsonArray([.. contributions.Take(ListedContributions).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Literal(c.Text) })]),
             ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
             ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
-            ["notice"] = scenario.Notice,
             ["open"] = state.IsOpen,
         };
         var card = templates.Render(CardName.SessionShared, data);
@@ -121,6 +147,11 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         }
 
         var isLast = state.IsAtLastStep();
+        var situation = FoldedText.Of(step?.Situation);
+        var video = VideoArticleId(step);
+
+        // The agreements step asks for agreements once, on the facilitator's form: its questions guide the talk.
+        var asksForAgreements = AsksForAgreements(step);
         var data = new JsonObject
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}, {StepLabel(state).ToLowerInvariant()}.",
@@ -130,11 +161,18 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["message"] = message,
             ["messageColor"] = refused ? "Attention" : "Good",
             ["title"] = step?.Title ?? string.Empty,
-            ["situation"] = step?.Situation ?? string.Empty,
+            ["situation"] = situation.Lead,
+            ["situationRest"] = situation.Rest,
+            ["hasVideo"] = video is not null,
+            ["videoArticleId"] = video ?? string.Empty,
             ["timing"] = Timing(state),
             ["isFacilitator"] = isFacilitator,
             ["counts"] = $"{DutchCounts.Contributions(contributions.Count)} van {DutchCounts.Participants(contributions.Select(c => c.AuthorKey).Distinct().Count())}; {SessionTexts.ReadyCount(state.ReadyKeys.Count)}",
-            ["canContribute"] = open && step?.Questions.Count > 0,
+            ["hasQuestions"] = step?.Questions.Count > 0,
+            ["canContribute"] = open && step?.Questions.Count > 0 && !asksForAgreements,
+            ["agreementsByFacilitator"] = open && asksForAgreements && !isFacilitator,
+            ["contributeDialog"] = DialogData(SessionDialog.Contribute, sessionId, state),
+            ["agreementDialog"] = DialogData(SessionDialog.Agreement, sessionId, state),
             ["open"] = open,
             ["questions"] = new JsonArray([.. (step?.Questions ?? []).Select(q => (JsonNode)new JsonObject
             {
@@ -214,6 +252,35 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         SessionStatus.Cancelled => "De sessie is beëindigd.",
         _ => $"Deze stap eindigt om {SessionClock.TimeOfDay(state.StepEndsAt)}.",
     };
+
+    /// <summary>The data of a button that opens a dialog (a Teams task module) for the current step.</summary>
+    private static JsonObject DialogData(string dialog, Guid sessionId, SessionState state) => new()
+    {
+        ["msteams"] = new JsonObject { ["type"] = "task/fetch" },
+        ["dialog"] = dialog,
+        ["sessionId"] = sessionId.ToString(),
+        ["step"] = state.CurrentStepId,
+    };
+
+    private static bool AsksForAgreements(ScenarioStep? step) => step?.Part == ScenarioPart.Afspraken;
+
+    /// <summary>
+    /// The published article that says how to get a video among the step's resources (one of the step's own articles
+    /// first), so the card can offer it: no public address of such a video is known, only how to obtain it.
+    /// </summary>
+    private string? VideoArticleId(ScenarioStep? step)
+    {
+        var set = search.Knowledge.Set;
+        var videos = (step?.ResourceIds ?? []).Where(id => set.ResourcesById.GetValueOrDefault(id)?.Kind == ResourceKind.Video).ToHashSet(StringComparer.Ordinal);
+        if (videos.Count == 0)
+        {
+            return null;
+        }
+
+        var ownFirst = step!.ArticleIds.Select(id => set.ArticlesById.GetValueOrDefault(id)).OfType<Article>()
+            .Concat(set.ArticlesById.Values.OrderBy(a => a.Id, StringComparer.Ordinal));
+        return ownFirst.FirstOrDefault(a => a.ResourceIds.Any(videos.Contains))?.Id;
+    }
 
     private static string StepLabel(SessionState state) => $"Stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}";
 

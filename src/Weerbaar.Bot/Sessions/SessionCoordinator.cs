@@ -147,6 +147,9 @@ public sealed class SessionCoordinator(
 
         if (route.Action == SessionAction.Status)
         {
+            // The shared card may be far up the chat by now: it comes back below, with its buttons, and the later
+            // updates go to this new one. The line under it gives the counts.
+            await publisher.PostSharedCardAsync(turnContext, session, scenario, cancellationToken);
             var contributions = session.State.CurrentStepContributions();
             await SayAsync(turnContext, SessionTexts.Status(
                 session.State, contributions.Count, contributions.Select(c => c.AuthorKey).Distinct().Count(), session.State.ReadyKeys.Count, SessionCards.Timing(session.State)), cancellationToken);

@@ -1,8 +1,10 @@
 namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
-/// The names of the gesprekstool's dialogs: a card button opens one with <c>"dialog": name</c> in its task/fetch data,
-/// and the dialog card's submit carries the same name back.
+/// The names of the gesprekstool's dialogs (Teams task modules). A card button opens one with an <c>Action.Submit</c>
+/// whose data holds <c>"msteams": {"type": "task/fetch"}</c> and <c>"dialog": name</c> (for a session's dialogs also
+/// the session and the current step, so a dialog opened from an old card sees that the session has moved on), and the
+/// dialog card's submit carries the same name back.
 /// </summary>
 public static class SessionDialog
 {

@@ -22,7 +22,10 @@ public sealed class SessionPublisher(
     TimeProvider timeProvider,
     BotMetrics metrics)
 {
-    /// <summary>Posts a new session's shared card and remembers its activity id for the updates.</summary>
+    /// <summary>
+    /// Posts the session's shared card (at the start, and again when someone types <c>status</c>) and remembers its
+    /// activity id, so the updates go to the newest one.
+    /// </summary>
     public async Task PostSharedCardAsync(ITurnContext turnContext, StoredSession session, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

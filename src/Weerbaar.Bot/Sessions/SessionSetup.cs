@@ -10,7 +10,8 @@ namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
 /// Starting a session: the setup card (typed "start sessie" or the welcome card's button) and its start button, which
-/// makes the session, posts the shared card and answers the starter, who leads the session, with their own view.
+/// makes the session, posts the shared card and turns the setup card into a confirmation, so the starter, who leads
+/// the session, steers from one card: the shared card, which shows them their own view.
 /// </summary>
 public sealed class SessionSetup(
     SessionStore store,
@@ -53,9 +54,7 @@ public sealed class SessionSetup(
             return CardActionResult.Answer(SessionTexts.SetupRefused(start.Refusal));
         }
 
-        var actor = SessionCoordinator.ActorKey(turnContext.Activity);
-        var view = cards.View(session.Id, session.State, scenario, actor, SessionTexts.Started, refused: false, SessionCards.NewToken());
-        return CardActionResult.WithCard(view, SessionTexts.Started);
+        return CardActionResult.WithCard(cards.Started(session.State), SessionTexts.Started);
     }
 
     /// <summary>

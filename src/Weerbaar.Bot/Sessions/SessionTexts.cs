@@ -16,7 +16,8 @@ public static class SessionTexts
     public const string SetupSent = "Vul de kaart in om de sessie te starten.";
     public const string SetupUsed = "Met deze kaart is al een sessie gestart.";
     public const string SetupInvalid = "Vul de naam van uw organisatie in (hooguit 100 tekens) en kies ten minste één stap.";
-    public const string Started = "De sessie is gestart. De gespreksleider bedient de sessie via de kaart.";
+    public const string Started = "De sessie is gestart.";
+    public const string StartedWhere = "U bedient de sessie op de gesprekskaart hieronder in de chat. Ziet u daar geen knoppen voor de gespreksleider? Kies dan op die kaart **Toon mijn weergave**.";
     public const string ContributionSaved = "Dank u. Uw bijdrage is opgeslagen.";
     public const string ContributionWithdrawn = "Uw bijdrage is ingetrokken.";
     public const string ContributionEdited = "Uw bijdrage is aangepast.";

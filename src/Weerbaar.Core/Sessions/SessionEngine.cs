@@ -22,6 +22,9 @@ public static class SessionEngine
     public const int MinExtendMinutes = 1;
     public const int MaxExtendMinutes = 30;
 
+    /// <summary>How far a step's suggested minutes may be stretched to fill the session: one and a half times.</summary>
+    public static (long Numerator, long Denominator) MaxStretch { get; } = (3, 2);
+
     /// <summary>
     /// In an anonymous session fewer contributions than this are not shown to the group: with one or two, the room
     /// can often tell who wrote what.
@@ -141,12 +144,14 @@ public static class SessionEngine
     }
 
     /// <summary>
-    /// The time for a step: its suggested minutes scaled so that the chosen steps fill <see cref="SessionSettings.TotalMinutes"/>.
+    /// The time for a step: its suggested minutes scaled so that the chosen steps fill <see cref="SessionSettings.TotalMinutes"/>,
+    /// but never stretched beyond <see cref="MaxStretch"/> times: two short steps in a 90-minute session would otherwise
+    /// take 54 and 36 minutes, far more than a group needs, so such a session simply ends earlier.
     /// </summary>
     /// <remarks>
     /// Each step gets the difference of the rounded running totals rather than its own rounded share, so the rounding
-    /// errors do not add up and the steps together last exactly the session's length (unless a tiny step would get less
-    /// than the one-minute minimum).
+    /// errors do not add up and the steps together last exactly the session's length, or one and a half times their
+    /// suggested minutes when that is shorter (unless a tiny step would get less than the one-minute minimum).
     /// </remarks>
     public static TimeSpan Duration(SessionState state, Scenario scenario, int stepIndex)
     {
@@ -169,8 +174,13 @@ public static class SessionEngine
         }
 
         var upTo = before + Weight(scenario, stepIds[stepIndex]);
+
+        // The scale as a fraction: the session's length over the suggested total, or the cap when that is smaller.
         long totalMinutes = state.Settings.TotalMinutes;
-        var minutes = RoundedShare(upTo, total, totalMinutes) - RoundedShare(before, total, totalMinutes);
+        var (numerator, denominator) = totalMinutes * MaxStretch.Denominator > total * MaxStretch.Numerator
+            ? MaxStretch
+            : (totalMinutes, total);
+        var minutes = RoundedShare(upTo, denominator, numerator) - RoundedShare(before, denominator, numerator);
         return TimeSpan.FromMinutes(Math.Max(1L, minutes));
     }
 
@@ -554,9 +564,9 @@ public static class SessionEngine
     private static long Weight(Scenario scenario, string stepId) =>
         Math.Max(1, (scenario.Step(stepId) ?? throw new ArgumentException($"The scenario has no step '{stepId}'.", nameof(scenario))).Minutes);
 
-    /// <summary>round(cumulative × totalMinutes / total), halves away from zero, in integers.</summary>
-    private static long RoundedShare(long cumulative, long total, long totalMinutes) =>
-        ((2 * cumulative * totalMinutes) + total) / (2 * total);
+    /// <summary>round(cumulative × numerator / denominator), halves away from zero, in integers.</summary>
+    private static long RoundedShare(long cumulative, long denominator, long numerator) =>
+        ((2 * cumulative * numerator) + denominator) / (2 * denominator);
 
     private static IReadOnlyList<Contribution> Replace(IReadOnlyList<Contribution> contributions, Guid id, Func<Contribution, Contribution> change) =>
         [.. contributions.Select(c => c.Id == id ? change(c) : c)];

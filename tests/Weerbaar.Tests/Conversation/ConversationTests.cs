@@ -132,8 +132,12 @@ public sealed class ConversationTests(SharedBotTest.Host host) : SharedBotTest(h
         var text = TextOf(CardOf(Assert.Single(Connector.SentActivities)));
         Assert.Contains("Gesprekstool starten", text, StringComparison.Ordinal);
         Assert.Contains("NCTV", text, StringComparison.Ordinal);
-        // Only the facilitator's setup card carries the preparation: how to get the video, and the anonymous tip.
-        Assert.Contains(Knowledge.RepositoryKnowledge.Load.Set.Scenario!.Preparation!, text, StringComparison.Ordinal);
+        // Only the facilitator's setup card carries the preparation: how to get the video, and the anonymous tip (its
+        // first sentence in sight, the rest under "Lees meer").
+        var preparation = Core.Language.FoldedText.Of(Knowledge.RepositoryKnowledge.Load.Set.Scenario!.Preparation);
+        Assert.Contains(preparation.Lead, text, StringComparison.Ordinal);
+        Assert.Contains(preparation.Rest, text, StringComparison.Ordinal);
+        Assert.Contains("wachtwoord", preparation.Lead + preparation.Rest, StringComparison.Ordinal);
     }
 
     [Theory]

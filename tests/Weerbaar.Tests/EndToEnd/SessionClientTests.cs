@@ -12,8 +12,8 @@ namespace Weerbaar.Tests.EndToEnd;
 /// <summary>
 /// The gesprekstool in a real Teams client (the Agents Playground in Chromium), in its group chat. The Playground acts
 /// as one user, who is both the facilitator and the only participant: the setup card, the shared card, the
-/// facilitator's own view (Action.Execute answers replace the pressed card), a contribution, a step change, an
-/// agreement with a date, and the report. Its own fixture, so these cards with inputs stay out of the other tests' page.
+/// facilitator's own view in its place (Action.Execute answers replace the pressed card), a contribution, a step change,
+/// an agreement with a date, and the report. Its own fixture, so these cards with inputs stay out of the other tests' page.
 /// </summary>
 [Slow(SlowKind.Browser, SlowKind.Process)]
 public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixture<TeamsClientFixture>
@@ -52,33 +52,53 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(setup.GetByRole(AriaRole.Checkbox, new() { Name = "Afspraken en vervolg" })).ToBeCheckedAsync();
         await setup.GetByRole(AriaRole.Button, new() { Name = "Sessie starten", Exact = true }).ClickAsync();
 
-        // The bot posts the shared card, and the setup card becomes the facilitator's own view (for the presser only).
-        var shared = CardsWith(page, SharedCardButton);
+        // The bot posts the shared card, and the setup card becomes a confirmation without buttons: the shared card is
+        // the facilitator's one control card. The Playground does not refresh cards, so its button shows the own view.
+        var started = CardsWith(page, "De sessie is gestart.");
+        await Expect(started).ToHaveCountAsync(1);
+        await Expect(started.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(setup).ToHaveCountAsync(0);
+        var shared = page.Locator(".ac-adaptiveCard", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = SharedCardButton, Exact = true }) });
         await Expect(shared).ToHaveCountAsync(1);
         await Expect(shared.GetByText($"Gesprekstool: {Organisation}", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText("Stap 1 van 2", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText("Opening en dreigingsbeeld", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(shared.GetByText(new Regex(@"^Deze stap eindigt om \d{2}:\d{2}\.$"))).ToBeVisibleAsync();
+        await Expect(shared.GetByRole(AriaRole.Button, new() { Name = "Zo krijgt u de video", Exact = true })).ToBeVisibleAsync();
 
+        // The Playground does not refresh cards, so the bot's next update of the shared card's message would replace
+        // the own view shown there (or not, depending on which reaches the page first). So the facilitator opens the
+        // view on this card and then types "status": the shared card comes back below and takes the updates from now
+        // on, while the view above stays theirs.
+        await shared.GetByRole(AriaRole.Button, new() { Name = SharedCardButton, Exact = true }).ClickAsync();
         var view = CardsWith(page, FacilitatorRole);
         await Expect(view).ToHaveCountAsync(1);
-        await Expect(setup).ToHaveCountAsync(0);
+        await Expect(shared).ToHaveCountAsync(0);
+        await MentionBotAsync(page, "status");
+        await Expect(shared).ToHaveCountAsync(1);
+        await Expect(shared.GetByText("Stap 1 van 2", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText($"Stap 1 van 2 · {FacilitatorRole}", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(view.GetByText("De sessie is gestart.")).ToBeVisibleAsync();
-        foreach (var control in new[] { "Vorige", "Volgende", "Pauze", "+5 minuten", "Toon bijdragen" })
+        foreach (var control in new[] { "Volgende", "Toon bijdragen", "Sessie beëindigen", "Meer" })
+        {
+            await Expect(view.GetByRole(AriaRole.Button, new() { Name = control, Exact = true })).ToBeVisibleAsync();
+        }
+
+        await view.GetByRole(AriaRole.Button, new() { Name = "Meer", Exact = true }).ClickAsync();
+        foreach (var control in new[] { "Vorige", "Pauze", "+5 minuten" })
         {
             await Expect(view.GetByRole(AriaRole.Button, new() { Name = control, Exact = true })).ToBeVisibleAsync();
         }
 
         // A contribution on the first question of step 1.
         const string contribution = "Wij hangen sterk af van stroom en internet.";
-        await view.GetByLabel("Uw bijdrage").First.FillAsync(contribution);
+        await view.GetByRole(AriaRole.Button, new() { Name = "Op de kaart typen", Exact = true }).ClickAsync();
+        await view.GetByLabel("Wat raakt u in dit beeld?").FillAsync(contribution);
         await view.GetByRole(AriaRole.Button, new() { Name = "Versturen", Exact = true }).First.ClickAsync();
         await Expect(view.GetByText(ContributionSaved, new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText("Uw bijdragen", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText(contribution).First).ToBeVisibleAsync();
 
-        // Next step: the own view and the shared card (updated by the bot) both show the last step.
+        // Next step: the own view and the shared card posted again by "status" (updated by the bot) both show the last step.
         await view.GetByRole(AriaRole.Button, new() { Name = "Volgende", Exact = true }).ClickAsync();
         await Expect(view.GetByText($"Stap 2 van 2 · {FacilitatorRole}", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(view.GetByText("Afspraken en vervolg", new() { Exact = true })).ToBeVisibleAsync();
@@ -91,10 +111,11 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
         const string what = "Noodstroom van het gemeentehuis testen";
         const string owner = "Facilitair manager";
+        await view.GetByRole(AriaRole.Button, new() { Name = "Op de kaart invullen", Exact = true }).ClickAsync();
         await view.GetByLabel("Wat spreken we af?").FillAsync(what);
         await view.GetByLabel("Wie pakt het op? (een rol, geen naam)").FillAsync(owner);
         await view.GetByLabel("Uiterlijk op").FillAsync(string.Create(CultureInfo.InvariantCulture, $"{due.Month}/{due.Day}/{due.Year}"));
-        await view.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen", Exact = true }).ClickAsync();
+        await view.GetByRole(AriaRole.Button, new() { Name = "Afspraak opslaan", Exact = true }).ClickAsync();
         await Expect(view.GetByText("De afspraak is toegevoegd.", new() { Exact = true })).ToBeVisibleAsync();
         var agreement = $"{what} – {owner} – uiterlijk {DutchDates.Format(due)}";
         await Expect(view.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
@@ -110,11 +131,12 @@ public sealed class SessionClientTests(TeamsClientFixture fixture) : IClassFixtu
         await Expect(report.GetByText(agreement, new() { Exact = true })).ToBeVisibleAsync();
         await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Verslag als tekstbestand", Exact = true })).ToBeVisibleAsync();
 
-        // Once over, the shared card shows the final state and no longer has a button to find it by.
+        // Once over, the shared card shows the final state and no longer has a button to find it by, nor one to steer
+        // with; only "Lees meer" still unfolds the step's text.
         var over = CardsWith(page, $"Gesprekstool: {Organisation}").Filter(new() { HasNotText = FacilitatorRole });
         await Expect(over).ToHaveCountAsync(1);
         await Expect(over.GetByText("De sessie is afgerond.", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(over.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(over.GetByRole(AriaRole.Button).Filter(new() { HasNotText = "Lees meer" })).ToHaveCountAsync(0);
 
         // The renderer shows an Action.OpenUrl as a button with the link role and the address as its title.
         var htmlLink = report.GetByRole(AriaRole.Link, new() { Name = "Volledig verslag (HTML)", Exact = true });

@@ -48,7 +48,7 @@ public sealed class SessionBoundsTests : ClockedSessionTest
     [Fact]
     public async Task ContributionPastTheSessionBound_IsRefusedInDutch_AndNothingStoredIsLost()
     {
-        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        var view = await Session.StartAsync(_lead, steps: ["opening", "waarom", "afspraken"]);
         await Session.ContributeAsync(_anna, "Eerste");
         await Session.ContributeAsync(_anna, "Tweede");
         await Session.PressAsync(_lead, view, "sessionNext");

@@ -22,7 +22,7 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
     [Fact]
     public async Task ASuccessShowsInTheGoodColour_ARefusalInTheAttentionColour()
     {
-        var started = await Session.StartAsync(_lead);
+        var started = await Session.SubmitSetupAsync(_lead);
         var saved = await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
         var refused = await Session.PressAsync(_anna, await Session.ViewAsync(_anna), "sessionContribute");
 

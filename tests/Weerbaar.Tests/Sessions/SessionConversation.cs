@@ -19,6 +19,13 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     /// <summary>The facilitator types "start sessie" and submits the setup card; returns the facilitator's view.</summary>
     public async Task<JsonObject> StartAsync(TeamsUser facilitator, bool anonymous = false, IEnumerable<string>? steps = null, string organisation = "Gemeente Voorbeeld")
     {
+        await SubmitSetupAsync(facilitator, anonymous, steps, organisation);
+        return await ViewAsync(facilitator);
+    }
+
+    /// <summary>The facilitator types "start sessie" and submits the setup card; returns what the pressed setup card became.</summary>
+    public async Task<JsonObject> SubmitSetupAsync(TeamsUser facilitator, bool anonymous = false, IEnumerable<string>? steps = null, string organisation = "Gemeente Voorbeeld")
+    {
         var setup = CardOf(await SendAsync(chat.Message(facilitator, "start sessie")));
         var allSteps = setup["body"]!.AsArray().First(e => e!["id"]?.GetValue<string>() == "steps")!["value"]!.GetValue<string>();
         var token = ExecuteActions(setup).Single()!["data"]!["token"]!.GetValue<string>();
@@ -85,18 +92,21 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     // Read from the card as posted: once the session is over, the shared card has no buttons left to carry it.
     public string SessionId => CardOf(PostedSharedCard().Activity!)["actions"]![0]!["data"]!["sessionId"]!.GetValue<string>();
 
-    /// <summary>The shared card as it stands in the chat now (posted, then updated in place).</summary>
+    /// <summary>The shared card as it stands in the chat now (posted, updated in place, or posted again by "status").</summary>
     public JsonObject SharedCard()
     {
         // Only this chat's calls: a test may run sessions in several conversations.
-        var posted = PostedSharedCard();
-        var updates = connector.Calls.Where(c => c.ConversationId == chat.Id && c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200).ToList();
-        var latest = updates.Count > 0 ? updates[^1].Activity! : posted.Activity!;
-        return CardOf(latest);
+        _ = PostedSharedCard();
+        var latest = connector.Calls.Last(c => c.ConversationId == chat.Id
+            && ((c.Kind == ConnectorCallKind.Update && c.AnsweredStatus == 200) || (c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && IsSharedCard(c))));
+        return CardOf(latest.Activity!);
     }
 
+    private static bool IsSharedCard(ConnectorCall call) =>
+        call.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true;
+
     private ConnectorCall PostedSharedCard() =>
-        connector.Calls.First(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true);
+        connector.Calls.First(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && IsSharedCard(c));
 
     public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
 

@@ -269,13 +269,27 @@ public sealed class SessionEngineTests
     [InlineData(90, "opening,water,afspraken")]
     [InlineData(120, "waarom,stroom,bijdrage,afspraken")]
     [InlineData(90, "afspraken")]
-    public void Duration_ChosenSteps_AddUpToTheSessionLength(int totalMinutes, string steps)
+    public void Duration_ChosenSteps_FillTheSessionLength_UnlessThatStretchesThemBeyondOneAndAHalfTimes(int totalMinutes, string steps)
     {
         var state = Start(steps.Split(','), totalMinutes);
+        var suggested = state.Settings.StepIds.Sum(id => Scenario.Step(id)!.Minutes);
 
         var total = Enumerable.Range(0, state.Settings.StepIds.Count).Sum(i => SessionEngine.Duration(state, Scenario, i).TotalMinutes);
 
-        Assert.Equal(totalMinutes, total);
+        // Few short steps do not fill a long session: it simply ends earlier.
+        Assert.Equal(Math.Min(totalMinutes, Math.Round(1.5 * suggested, MidpointRounding.AwayFromZero)), total);
+    }
+
+    [Fact]
+    public void Duration_TwoShortStepsInALongSession_GetAtMostOneAndAHalfTimesTheirSuggestedMinutes()
+    {
+        // 10 and 10 suggested minutes of a 90-minute session: 15 each, not 45.
+        var state = Start(["opening", "afspraken"], 90);
+
+        var minutes = Enumerable.Range(0, 2).Select(i => SessionEngine.Duration(state, Scenario, i).TotalMinutes);
+
+        Assert.Equal([15, 15], minutes);
+        Assert.Equal(T0.AddMinutes(15), state.StepEndsAt);
     }
 
     [Fact]
