@@ -32,8 +32,9 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
     {
         var view = await Session.StartByDialogAsync(_lead, steps: ["opening", "waarom"]);
 
-        // Step 1: Anna and Bram each give one by dialog; Anna then edits hers from "Nog een bijdrage".
-        var form = await Session.OpenDialogAsync(_anna, Contribute, "opening");
+        // Step 1: Anna and Bram each give one by dialog (Anna opens it with the shared card's button, Bram from his
+        // own view); Anna then edits hers from "Nog een bijdrage".
+        var form = await Session.OpenDialogAsync(_anna, Session.SharedCard(), "Bijdrage geven");
         Assert.Equal("Bijdrage geven", form.Title);
         Assert.Contains("Stap 1 van 3", form.Text, StringComparison.Ordinal);
         Assert.Matches(@"Nog \d+ minuten\.", form.Text);
@@ -45,7 +46,7 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
         var received = await Session.PressDialogAsync(_anna, form, "Versturen", new JsonObject { ["contributionText"] = "Eerste versie van Anna" });
         Assert.Contains("Ontvangen", received.Text, StringComparison.Ordinal);
         Assert.Contains("Uw bijdrage is opgeslagen", received.Text, StringComparison.Ordinal);
-        var bramForm = await Session.OpenDialogAsync(_bram, Contribute, "opening");
+        var bramForm = await Session.OpenDialogAsync(_bram, await Session.ViewAsync(_bram), "Bijdrage geven");
         await Session.PressDialogAsync(_bram, bramForm, "Versturen", new JsonObject { ["contributionQuestion"] = "herkennen", ["contributionText"] = "Bram bij de opening" });
 
         var again = await Session.PressDialogAsync(_anna, received, "Nog een bijdrage");
@@ -66,7 +67,7 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
         view = await Session.PressAsync(_lead, view, "sessionNext");
 
         // Agreements by dialog; the form lists those already made.
-        var agreement = await Session.OpenDialogAsync(_lead, Agreement, "afspraken");
+        var agreement = await Session.OpenDialogAsync(_lead, view, "Afspraak toevoegen");
         Assert.Equal("Afspraak toevoegen", agreement.Title);
         Assert.Contains("Geen naam: namen zijn persoonsgegevens", Input(agreement, "agreementOwner")["label"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Input.Date", Input(agreement, "agreementDue")["type"]!.GetValue<string>());
