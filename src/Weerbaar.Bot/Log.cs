@@ -95,6 +95,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Roster for session {SessionId} unavailable ({ErrorType}); members outside it refresh by hand")]
     public static partial void RosterUnavailable(ILogger logger, Guid sessionId, string errorType);
 
+    [LoggerMessage(EventId = 2660, Level = LogLevel.Information, Message = "Session {SessionId}: time-up line posted for step {StepNumber}")]
+    public static partial void TimeUpPosted(ILogger logger, Guid sessionId, int stepNumber);
+
+    [LoggerMessage(EventId = 2661, Level = LogLevel.Warning, Message = "Session {SessionId}: time-up line not posted (status {Status}, {ExceptionType}); given up")]
+    public static partial void TimeUpNotPosted(ILogger logger, Guid sessionId, int status, string exceptionType);
+
+    [LoggerMessage(EventId = 2662, Level = LogLevel.Information, Message = "Session {SessionId}: facilitator not found in the roster (status {Status}); time-up line without mention")]
+    public static partial void TimeUpMentionUnavailable(ILogger logger, Guid sessionId, int status);
+
+    [LoggerMessage(EventId = 2663, Level = LogLevel.Warning, Message = "Checking for steps whose time is up failed ({ExceptionType})")]
+    public static partial void TimeUpCheckFailed(ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 2630, Level = LogLevel.Information, Message = "Session dialog {Dialog} refused before reaching the session: {Reason}")]
     public static partial void SessionDialogRefused(ILogger logger, string dialog, string reason);
 

@@ -165,7 +165,9 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["situationRest"] = situation.Rest,
             ["hasVideo"] = video is not null,
             ["videoArticleId"] = video ?? string.Empty,
-            ["timing"] = Timing(state),
+            // Minutes left only here and in the dialogs, which are made when someone opens them: the shared card is
+            // updated on changes only and shows the end time.
+            ["timing"] = open ? SessionTexts.TimeLeft(state, timeProvider.GetUtcNow()) : Timing(state),
             ["isFacilitator"] = isFacilitator,
             ["counts"] = $"{DutchCounts.Contributions(contributions.Count)} van {DutchCounts.Participants(contributions.Select(c => c.AuthorKey).Distinct().Count())}; {SessionTexts.ReadyCount(state.ReadyKeys.Count)}",
             ["hasQuestions"] = step?.Questions.Count > 0,

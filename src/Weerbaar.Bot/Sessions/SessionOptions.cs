@@ -13,6 +13,13 @@ public sealed class SessionOptions
     [Range(1, 3600)]
     public int ReminderCheckSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds between checks for steps whose time is up (for the line in the chat that mentions the facilitator). The
+    /// line comes at most this long after the step's end time.
+    /// </summary>
+    [Range(5, 3600)]
+    public int TimeUpCheckSeconds { get; set; } = 30;
+
     /// <summary>Days a report link works.</summary>
     [Range(1, 365)]
     public int ReportLinkDays { get; set; } = 30;

@@ -38,6 +38,8 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
+        services.AddSingleton<TimeUpNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimeUpNotifier>());
         return services;
     }
 

@@ -99,7 +99,10 @@ public static class SessionTexts
     /// <summary>"Te lang: hooguit 300 tekens." under a field whose text does not fit.</summary>
     public static string TooLong(int maxLength) => $"Dit is te lang. Houd het bij hooguit {maxLength} tekens.";
 
-    /// <summary>How long the current step still runs: "Nog 12 minuten.", "Nog 1 minuut.", or that time is up or paused.</summary>
+    /// <summary>
+    /// How long the current step still runs, with its end in Dutch time: "Nog 12 minuten (tot 14:35).", "Nog 1 minuut
+    /// (tot 14:35).", "Tijd is om (sinds 14:35).", or that the session is paused.
+    /// </summary>
     public static string TimeLeft(SessionState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -109,7 +112,20 @@ public static class SessionTexts
         }
 
         var minutes = (int)Math.Ceiling(state.Remaining(now).TotalMinutes);
-        return minutes <= 0 ? "De tijd voor deze stap is om." : $"Nog {DutchCounts.Of(minutes, "minuut", "minuten")}.";
+        var end = SessionClock.TimeOfDay(state.StepEndsAt);
+        return minutes <= 0 ? $"Tijd is om (sinds {end})." : $"Nog {DutchCounts.Of(minutes, "minuut", "minuten")} (tot {end}).";
+    }
+
+    /// <summary>
+    /// The line in the chat when a step's time is up: "@Naam, de tijd voor stap 3 (Titel) is om. Kies Volgende of +5
+    /// minuten." <paramref name="mention"/> is the facilitator's mention markup, or null when their name is unknown.
+    /// </summary>
+    public static string TimeUp(string? mention, int stepNumber, string title)
+    {
+        var step = string.IsNullOrWhiteSpace(title) ? $"stap {stepNumber}" : $"stap {stepNumber} ({title})";
+        return mention is null
+            ? $"De tijd voor {step} is om. Gespreksleider: kies Volgende of +5 minuten."
+            : $"{mention}, de tijd voor {step} is om. Kies Volgende of +5 minuten.";
     }
 
     /// <summary>What ending does, said on the confirmation before the facilitator confirms.</summary>

@@ -101,6 +101,39 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
         }
     }
 
+    /// <summary>
+    /// Claims the time-up line of the session's running step when its time is up and the line was not claimed yet for
+    /// this end time: the claim is saved against the version that was read, so of several checks (also on several
+    /// instances) exactly one gets the session back and posts the line. Null when there is nothing to claim.
+    /// </summary>
+    public async Task<StoredSession?> ClaimTimeUpAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.FirstOrDefaultAsync(r => r.Id == sessionId, cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            if (record is null || SessionEngine.NoteTimeUp(SessionStateJson.Deserialize(record.State), now) is not { } noted)
+            {
+                return null;
+            }
+
+            record.State = SessionStateJson.Serialize(noted);
+            record.Version++;
+            record.UpdatedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return SessionStore.ToStored(record);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another check claimed it, or a user changed the session: look again at the fresh state.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+
     private static async Task<SessionChange?> RepeatAsync(WeerbaarDbContext db, Guid sessionId, CardActionStamp? action, CancellationToken cancellationToken)
     {
         if (action is null || await db.SessionActions.AsNoTracking().FirstOrDefaultAsync(a => a.Key == action.Key, cancellationToken) is not { } earlier)

@@ -28,6 +28,9 @@ public sealed record SessionSettings(string OrganisationName, OrganisationKind K
 /// </summary>
 public sealed record Contribution(Guid Id, string StepId, string QuestionId, string AuthorKey, string Text, ContributionTag? Tag, DateTimeOffset At);
 
+/// <summary>A step's end time, as the time-up line was posted for it.</summary>
+public sealed record StepDeadline(string StepId, DateTimeOffset EndsAt);
+
 /// <summary>An agreement recorded in the last phase: what, who (a role, not a name) and by when.</summary>
 public sealed record Agreement(Guid Id, string What, string OwnerRole, DateOnly Due);
 
@@ -55,6 +58,12 @@ public sealed record SessionState(
     /// </summary>
     public bool EndedEarly { get; init; }
 
+    /// <summary>
+    /// The step and end time the time-up line was posted for, so it is posted once per end time: a later step or an
+    /// extension gives a new end time. Null for old stored states and until a step's time first ran out.
+    /// </summary>
+    public StepDeadline? TimeUpNoted { get; init; }
+
     public string CurrentStepId => Settings.StepIds[StepIndex];
 
     public bool IsOpen => Status is SessionStatus.Running or SessionStatus.Paused;
@@ -73,6 +82,10 @@ public sealed record SessionState(
         SessionStatus.Running when StepEndsAt > now => StepEndsAt - now,
         _ => TimeSpan.Zero,
     };
+
+    /// <summary>Whether the running step's time is up at <paramref name="now"/> and its time-up line not yet posted.</summary>
+    public bool IsTimeUpUnnoted(DateTimeOffset now) =>
+        Status == SessionStatus.Running && StepEndsAt <= now && TimeUpNoted != new StepDeadline(CurrentStepId, StepEndsAt);
 
     public Contribution? FindContribution(Guid id) => Contributions.FirstOrDefault(c => c.Id == id);
 

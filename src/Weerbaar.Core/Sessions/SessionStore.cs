@@ -67,6 +67,13 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
         return record is null ? null : ToStored(record);
     }
 
+    /// <summary>The ids of all running (not paused, not closed) sessions, for the time-up check.</summary>
+    public async Task<IReadOnlyList<Guid>> FindRunningIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Sessions.AsNoTracking().Where(r => r.Status == SessionStatus.Running).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The newest completed session of a conversation, for <c>verslag</c>.</summary>
     public async Task<StoredSession?> FindLatestCompletedAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ public abstract class ClockedSessionTest : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Sessions:ReminderCheckSeconds"] = "3600",
+            ["Sessions:TimeUpCheckSeconds"] = "3600",
             ["Knowledge:RefreshSeconds"] = "3600",
             ["Retention:IntervalHours"] = "168",
         };
