@@ -17,7 +17,7 @@ public sealed class SessionOptions
     /// Seconds between checks for steps whose time is up (for the line in the chat that mentions the facilitator). The
     /// line comes at most this long after the step's end time.
     /// </summary>
-    [Range(5, 3600)]
+    [Range(5, 86400)]
     public int TimeUpCheckSeconds { get; set; } = 30;
 
     /// <summary>Days a report link works.</summary>
