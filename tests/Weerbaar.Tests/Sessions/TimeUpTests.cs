@@ -26,7 +26,7 @@ public sealed partial class TimeUpTests : ClockedSessionTest
     private TimeUpNotifier Notifier => Bot.Services.GetRequiredService<TimeUpNotifier>();
 
     [Fact]
-    public async Task ViewAndDialog_ShowTheMinutesLeftWithTheEndTime_ThenThatTimeIsUp()
+    public async Task ViewAndDialog_ShowTheMinutesLeftWithTheEndTime_ThenThatTimeIsUp_AndPaused()
     {
         await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
         var first = MinutesLeft().Match(TextOf(await Session.ViewAsync(_anna)));
@@ -44,18 +44,11 @@ public sealed partial class TimeUpTests : ClockedSessionTest
 
         // The shared card keeps the end time: it is updated on changes only.
         Assert.Contains($"Deze stap eindigt om {end}.", TextOf(Session.SharedCard()), StringComparison.Ordinal);
-    }
 
-    [Fact]
-    public async Task PausedView_SaysPaused()
-    {
-        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        await Session.PressAsync(_lead, view, SessionVerb.Pause);
-
-        var text = TextOf(await Session.ViewAsync(_anna));
-
-        Assert.Contains("De sessie is gepauzeerd.", text, StringComparison.Ordinal);
-        Assert.DoesNotMatch(MinutesLeft(), text);
+        await Session.PressAsync(_lead, await Session.ViewAsync(_lead), SessionVerb.Pause);
+        var paused = TextOf(await Session.ViewAsync(_anna));
+        Assert.Contains("De sessie is gepauzeerd.", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nog ", paused, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,11 +140,15 @@ public sealed partial class TimeUpTests : ClockedSessionTest
     }
 
     [Fact]
-    public async Task TimeUp_IsNotPostedForAFinishedSession()
+    public async Task TimeUp_IsNotPostedAfterTheSessionIsFinished()
     {
         Connector.Members[_lead.Id] = _lead.Name;
-        var view = await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
-        view = await Session.PressAsync(_lead, view, SessionVerb.Next);
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        Clock.Advance(TimeSpan.FromHours(3));
+        await Notifier.CheckAsync(CancellationToken.None);
+        Assert.Single(TimeUpLines());
+
+        var view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), SessionVerb.Next);
         view = await Session.PressAsync(_lead, view, SessionVerb.Agreement, inputs: new JsonObject
         {
             ["agreementWhat"] = "Noodplan oefenen",
@@ -163,7 +160,7 @@ public sealed partial class TimeUpTests : ClockedSessionTest
         Clock.Advance(TimeSpan.FromHours(3));
 
         Assert.Equal(0, await Notifier.CheckAsync(CancellationToken.None));
-        Assert.Empty(TimeUpLines());
+        Assert.Single(TimeUpLines());
     }
 
     private List<JsonObject> TimeUpLines() => TimeUpLinesIn(Connector);
