@@ -37,7 +37,7 @@ public sealed class SessionDialogTests(SharedBotTest.Host host) : SharedBotTest(
         var form = await Session.OpenDialogAsync(_anna, Session.SharedCard(), "Bijdrage geven");
         Assert.Equal("Bijdrage geven", form.Title);
         Assert.Contains("Stap 1 van 3", form.Text, StringComparison.Ordinal);
-        Assert.Matches(@"Nog \d+ minuten\.", form.Text);
+        Assert.Matches(@"Nog \d+ minuten \(tot \d{2}:\d{2}\)\.", form.Text);
         var picker = Assert.Single(Inputs(form), i => i["type"]!.GetValue<string>() == "Input.ChoiceSet");
         Assert.Equal("compact", picker["style"]!.GetValue<string>());
         Assert.Equal(2, picker["choices"]!.AsArray().Count);
