@@ -152,11 +152,11 @@ public static class SessionWordReport
 
     private static Run Italic(string text) => new(new RunProperties(new Italic()), new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 
-    // On one line, as in the other reports, and without the control characters XML cannot hold (the writer would
+    // On one line, as in the other reports (the spaces at either end stay: runs are joined), and without the control characters XML cannot hold (the writer would
     // throw on them, and a participant's pasted text may carry one).
     private static string Clean(string text)
     {
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var line = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
         var clean = new StringBuilder(line.Length);
         for (var i = 0; i < line.Length; i++)
         {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Ical.Net;
+using Calendar = Ical.Net.Calendar;
 using Weerbaar.Core.Language;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
