@@ -97,7 +97,8 @@ public static class SessionWordReport
     {
         var border = new Func<OpenXmlElement>[]
         {
-            () => new TopBorder(), () => new BottomBorder(), () => new LeftBorder(), () => new RightBorder(),
+            // The schema's order: top, left, bottom, right, then the inside lines.
+            () => new TopBorder(), () => new LeftBorder(), () => new BottomBorder(), () => new RightBorder(),
             () => new InsideHorizontalBorder(), () => new InsideVerticalBorder(),
         };
         var borders = new TableBorders();
@@ -112,8 +113,7 @@ public static class SessionWordReport
 
         var table = new Table(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            borders,
-            new TableLook { FirstRow = true, Val = "0020" }));
+            borders));
         table.Append(new TableGrid(new GridColumn { Width = "4800" }, new GridColumn { Width = "2400" }, new GridColumn { Width = "2400" }));
 
         // The header row repeats on every page, so a long list of agreements stays readable when printed.
@@ -182,7 +182,7 @@ public static class SessionWordReport
                 new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
                 new FontSize { Val = "22" },
                 new Languages { Val = Language })),
-            new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto })));
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
         styles.Append(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
         styles.Append(Heading("Title", "Title", "48", null));
         styles.Append(Heading("Heading1", "heading 1", "32", 0));
@@ -190,7 +190,7 @@ public static class SessionWordReport
         styles.Append(new Style(
             new StyleName { Val = "List Paragraph" },
             new BasedOn { Val = "Normal" },
-            new StyleParagraphProperties(new Indentation { Left = "360", Hanging = "216" }, new SpacingBetweenLines { After = "60" }))
+            new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = "360", Hanging = "216" }))
         { Type = StyleValues.Paragraph, StyleId = "ListParagraph" });
         return styles;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Calendar = Ical.Net.Calendar;
 using Weerbaar.Core.Language;
@@ -42,6 +43,9 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
         var body = document.MainDocumentPart!.Document!.Body!;
         var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
 
+        // Valid against the Office schema, so Word opens it without offering to repair it.
+        var problems = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         var title = body.Elements<Paragraph>().First();
         Assert.Equal("Title", title.ParagraphProperties?.ParagraphStyleId?.Val?.Value);
         Assert.Equal("Verslag gesprekstool: Gemeente Voorbeeld", title.InnerText);
