@@ -217,10 +217,11 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
 
-    public Attachment Report(Guid sessionId, SessionState state, Scenario scenario, string htmlUrl, string markdownUrl, int linkDays)
+    public Attachment Report(Guid sessionId, SessionState state, Scenario scenario, ReportLinks links, int linkDays)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(links);
         var data = new JsonObject
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
@@ -241,8 +242,10 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["hasAgreements"] = state.Agreements.Count > 0,
             ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",
             ["sessionId"] = sessionId.ToString(),
-            ["htmlUrl"] = htmlUrl,
-            ["markdownUrl"] = markdownUrl,
+            ["htmlUrl"] = links.Html,
+            ["markdownUrl"] = links.Markdown,
+            ["wordUrl"] = links.Word,
+            ["calendarUrl"] = links.Calendar,
         };
         return CardAttachment.From(templates.Render(CardName.SessionReport, data));
     }

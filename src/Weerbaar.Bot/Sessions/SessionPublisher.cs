@@ -73,13 +73,15 @@ public sealed class SessionPublisher(
         ArgumentNullException.ThrowIfNull(session);
         var (token, days) = await StoredReportAsync(session, scenario, cancellationToken) ?? await SaveReportAsync(session, scenario, cancellationToken);
         var baseUrl = BaseUrl();
-        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, $"{baseUrl}/sessies/verslag/{token}.html", $"{baseUrl}/sessies/verslag/{token}.md", days));
+        var report = MessageFactory.Attachment(cards.Report(session.Id, session.State, scenario, new ReportLinks($"{baseUrl}/sessies/verslag/{token}"), days));
         report.Summary = $"Verslag: {session.State.Settings.OrganisationName}";
         await turnContext.SendActivityAsync(report, cancellationToken);
     }
 
     // The stored report is the same as today's would be when it was made from the same contributions, agreements and
-    // status (and scenario): rendered again with the date it was made on, it comes out the same. Its links are shared
+    // status (and scenario): rendered again with the date it was made on, it comes out the same. The Word document is
+    // made from the same state at the same moment, so it goes with them; a report stored before there was one gets
+    // fresh links that have it. Its links are shared
     // again while they work a good while longer (a day; half a day when links last one day), so nobody gets a link
     // that dies before they open it.
     private async Task<(string Token, int Days)?> StoredReportAsync(StoredSession session, Scenario scenario, CancellationToken cancellationToken)
@@ -92,6 +94,7 @@ public sealed class SessionPublisher(
         var left = stored.ExpiresAt - timeProvider.GetUtcNow();
         var madeOn = SessionClock.Today(stored.CreatedAt);
         return left >= TimeSpan.FromDays(Math.Min(1, options.Value.ReportLinkDays / 2.0))
+            && stored.Word is not null
             && string.Equals(stored.Markdown, SessionReport.Markdown(session.State, scenario, madeOn), StringComparison.Ordinal)
             && string.Equals(stored.Html, SessionReport.Html(session.State, scenario, madeOn), StringComparison.Ordinal)
                 ? (stored.Token, Math.Max(1, (int)Math.Round(left.TotalDays)))
@@ -106,6 +109,7 @@ public sealed class SessionPublisher(
             session.Id,
             SessionReport.Markdown(session.State, scenario, today),
             SessionReport.Html(session.State, scenario, today),
+            SessionWordReport.Build(session.State, scenario, today),
             TimeSpan.FromDays(days),
             cancellationToken);
         return (token, days);

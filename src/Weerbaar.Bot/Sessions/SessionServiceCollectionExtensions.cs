@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Sessions;
@@ -44,27 +45,48 @@ public static class SessionServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <c>GET /sessies/verslag/{token}.html</c> and <c>.md</c>: a finished session's report behind an unguessable link
-    /// that expires. No authentication: whoever has the link may read the report, as with a shared document link.
+    /// <c>GET /sessies/verslag/{token}.html</c>, <c>.md</c> and <c>.docx</c>: a finished session's report behind an
+    /// unguessable link that expires; <c>.ics</c>: its follow-up moment behind the same link. No authentication:
+    /// whoever has the link may read the report, as with a shared document link.
     /// </summary>
     public static IEndpointRouteBuilder MapSessionReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionStore sessions, HttpContext context, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/sessies/verslag/{file}", async (string file, SessionStore sessions, ReminderStore reminders, HttpContext context, CancellationToken cancellationToken) =>
         {
             ProtectReport(context.Response.Headers);
-            var html = file.EndsWith(".html", StringComparison.Ordinal);
+            var extension = Path.GetExtension(file);
             var token = Path.GetFileNameWithoutExtension(file);
-            if ((!html && !file.EndsWith(".md", StringComparison.Ordinal)) || token.Length is < 16 or > 64
-                || await sessions.FindReportAsync(token, cancellationToken) is not SessionReportRecord report)
+            var report = extension is ".html" or ".md" or ".docx" or ".ics" && token.Length is >= 16 and <= 64
+                ? await sessions.FindReportAsync(token, cancellationToken)
+                : null;
+            var result = report is null ? null : extension switch
             {
-                return Results.Text("Dit verslag bestaat niet (meer). Vraag de gespreksleider om het verslag opnieuw te delen met: verslag.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            return html
-                ? Results.Text(report.Html, "text/html; charset=utf-8")
-                : Results.Text(report.Markdown, "text/markdown; charset=utf-8");
+                ".html" => Results.Text(report.Html, "text/html; charset=utf-8"),
+                ".md" => Results.Text(report.Markdown, "text/markdown; charset=utf-8"),
+                // The file name says what it is and when it was made, not whose it is: it stays on people's disks.
+                ".docx" when report.Word is byte[] word => Results.File(word, SessionWordReport.ContentType, $"verslag-gesprekstool-{SessionClock.Today(report.CreatedAt):yyyy-MM-dd}.docx"),
+                ".ics" => await CalendarAsync(report, sessions, reminders, cancellationToken),
+                _ => null,
+            };
+            return result ?? Results.Text("Dit verslag bestaat niet (meer). Vraag de gespreksleider om het verslag opnieuw te delen met: verslag.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         });
         return endpoints;
+    }
+
+    // Made when asked rather than stored with the report: the facilitator may choose the reminder (whose day it takes)
+    // after the report was posted. The agreements of a completed session no longer change, so they are the report's.
+    private static async Task<IResult?> CalendarAsync(SessionReportRecord report, SessionStore sessions, ReminderStore reminders, CancellationToken cancellationToken)
+    {
+        if (await sessions.LoadAsync(report.SessionId, cancellationToken) is not StoredSession session)
+        {
+            return null;
+        }
+
+        var reminderDue = await reminders.DueAtAsync(session.Id, cancellationToken);
+        var day = SessionCalendar.FollowUpDate(session.State, reminderDue is DateTimeOffset due ? SessionClock.Today(due) : null);
+        return day is DateOnly date
+            ? Results.File(Encoding.UTF8.GetBytes(SessionCalendar.Build(session.State, date, report.CreatedAt)), SessionCalendar.ContentType, "terugblik-afspraken.ics")
+            : null;
     }
 
     // A report holds what a team said about its weak spots, behind a link that is its only key: nothing in it may run

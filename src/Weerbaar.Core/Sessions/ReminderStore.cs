@@ -37,6 +37,14 @@ public sealed class ReminderStore(IDbContextFactory<WeerbaarDbContext> contextFa
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>When the session's follow-up reminder is (or was) due, if the facilitator chose one.</summary>
+    public async Task<DateTimeOffset?> DueAtAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.FollowUpReminders.AsNoTracking().Where(r => r.SessionId == sessionId)
+            .Select(r => (DateTimeOffset?)r.DueAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FollowUpReminder>> DueAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();

@@ -69,6 +69,9 @@ public sealed class SessionReportRecord
 
     public required string Html { get; set; }
 
+    /// <summary>The same report as a Word document, made with the others; null for reports stored before it existed.</summary>
+    public byte[]? Word { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }

@@ -92,12 +92,12 @@ public sealed class SessionStore(IDbContextFactory<WeerbaarDbContext> contextFac
         await db.Sessions.Where(r => r.Id == sessionId).ExecuteUpdateAsync(set => set.SetProperty(r => r.SharedCardActivityId, activityId), cancellationToken);
     }
 
-    public async Task<string> SaveReportAsync(Guid sessionId, string markdown, string html, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> SaveReportAsync(Guid sessionId, string markdown, string html, byte[] word, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var now = timeProvider.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.SessionReports.Add(new SessionReportRecord { Token = token, SessionId = sessionId, Markdown = markdown, Html = html, CreatedAt = now, ExpiresAt = now + lifetime });
+        db.SessionReports.Add(new SessionReportRecord { Token = token, SessionId = sessionId, Markdown = markdown, Html = html, Word = word, CreatedAt = now, ExpiresAt = now + lifetime });
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }

@@ -48,7 +48,7 @@ public sealed class SessionCardTextTests(SharedBotTest.Host host) : SharedBotTes
         using var client = Bot.CreateClient();
         foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
         {
-            var content = await client.GetStringAsync(new Uri(link!["url"]!.GetValue<string>()).PathAndQuery);
+            var content = await ReportDownload.ReadAsync(client, link!["url"]!.GetValue<string>());
             Assert.Contains("1 bijdrage, 1 afspraak.", content, StringComparison.Ordinal);
             Assert.Contains("1 bijdrage.", content, StringComparison.Ordinal);
             Assert.DoesNotContain("1 bijdragen", content, StringComparison.Ordinal);

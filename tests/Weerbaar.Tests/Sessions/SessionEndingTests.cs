@@ -63,7 +63,7 @@ public sealed class SessionEndingTests(SharedBotTest.Host host) : SharedBotTest(
         using var client = Bot.CreateClient();
         foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
         {
-            var content = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(link!["url"]!.GetValue<string>()).PathAndQuery));
+            var content = WebUtility.HtmlDecode(await ReportDownload.ReadAsync(client, link!["url"]!.GetValue<string>()));
             Assert.Contains("De sessie is vroegtijdig beëindigd, bij stap 2 van 9.", content, StringComparison.Ordinal);
             Assert.Contains("Wij hebben geen noodstroom", content, StringComparison.Ordinal);
         }

@@ -250,7 +250,7 @@ public sealed class SessionFlowTests : LocalBotTest
         using var client = Bot.CreateClient();
         foreach (var link in report["actions"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"))
         {
-            everything += await client.GetStringAsync(new Uri(link!["url"]!.GetValue<string>()).PathAndQuery);
+            everything += await ReportDownload.ReadAsync(client, link!["url"]!.GetValue<string>());
         }
 
         Assert.Contains("Anonieme bijdrage", everything, StringComparison.Ordinal);

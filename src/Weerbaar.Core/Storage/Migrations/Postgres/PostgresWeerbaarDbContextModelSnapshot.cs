@@ -435,6 +435,9 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("Word")
+                        .HasColumnType("bytea");
+
                     b.HasKey("Token");
 
                     b.HasIndex("ExpiresAt");

@@ -420,6 +420,9 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Word")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Token");
 
                     b.HasIndex("ExpiresAt");
