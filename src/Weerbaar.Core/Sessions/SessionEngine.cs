@@ -244,6 +244,12 @@ public static class SessionEngine
             Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now, limits ?? SessionLimits.Default),
             EditContribution edit => Edit(state, edit, actorKey),
             WithdrawContribution withdraw => Withdraw(state, withdraw, actorKey),
+            OpenVoting => StartVoting(state),
+            CloseVoting => state.IsVotingOpen()
+                ? Shared(state with { VotingStepId = null, VotedSteps = Add(state.VotedSteps, state.CurrentStepId) })
+                : Refuse(state, SessionRefusal.VotingNotOpen),
+            CastVotes cast => Cast(state, cast, actorKey, limits ?? SessionLimits.Default),
+            MergeContributions merge => Merge(state, merge),
             MarkReady => state.ReadyKeys.Contains(actorKey)
                 ? Quiet(state)
                 : Quiet(state with { ReadyKeys = Add(state.ReadyKeys, actorKey) }),
@@ -254,6 +260,14 @@ public static class SessionEngine
     private static SessionDecision GoToStep(SessionState state, Scenario scenario, int stepIndex, DateTimeOffset now)
     {
         var moved = state with { StepIndex = stepIndex, StepStartedAt = now, ReadyKeys = ImmutableHashSet<string>.Empty };
+
+        // Moving on ends an open voting round as closing it would: its votes were meant for the step being left, and
+        // its results belong in the report.
+        if (state.VotingStepId is string votingStep)
+        {
+            moved = moved with { VotingStepId = null, VotedSteps = Add(state.VotedSteps, votingStep) };
+        }
+
         var duration = Duration(moved, scenario, stepIndex);
 
         // A paused session stays paused on the next step, with that step's whole time waiting: the facilitator
@@ -339,6 +353,97 @@ public static class SessionEngine
         return state.FindContribution(command.ContributionId) is null
             ? Refuse(state, SessionRefusal.NoSuchContribution)
             : Shared(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Tag = command.Tag }) });
+    }
+
+    // Voting comes after the reveal: people vote on what the group has seen, and in an anonymous session the reveal
+    // is where the minimum that keeps authors unrecognisable is checked. Opening a closed round again keeps its votes.
+    private static SessionDecision StartVoting(SessionState state) =>
+        state.IsVotingOpen() ? Refuse(state, SessionRefusal.VotingAlreadyOpen)
+        : !state.IsRevealed(state.CurrentStepId) ? Refuse(state, SessionRefusal.NotRevealed)
+        : state.CurrentStepContributions().Count == 0 ? Refuse(state, SessionRefusal.NothingToVoteOn)
+        : Shared(state with
+        {
+            VotingStepId = state.CurrentStepId,
+            VotedSteps = ImmutableHashSet.CreateRange(StringComparer.Ordinal, state.VotedSteps).Remove(state.CurrentStepId),
+        });
+
+    /// <summary>
+    /// A member's votes replace their earlier ones in the round, so the dialog always sends the whole set. Quiet: the
+    /// shared card is not redrawn for every vote (Teams' rate limits, and what others were typing), only on closing.
+    /// </summary>
+    private static SessionDecision Cast(SessionState state, CastVotes command, string actorKey, SessionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(command.Votes, nameof(command));
+        if (!state.IsVotingOpen())
+        {
+            return Refuse(state, SessionRefusal.VotingNotOpen);
+        }
+
+        var stepId = state.CurrentStepId;
+        var total = 0L;
+        foreach (var (id, count) in command.Votes)
+        {
+            if (count < 0)
+            {
+                return Refuse(state, SessionRefusal.InvalidValue);
+            }
+
+            if (state.FindContribution(id) is not { MergedInto: null } contribution)
+            {
+                return Refuse(state, SessionRefusal.NoSuchContribution);
+            }
+
+            if (contribution.StepId != stepId)
+            {
+                return Refuse(state, SessionRefusal.NotInThisStep);
+            }
+
+            total += count;
+        }
+
+        if (total > limits.VotesPerParticipant)
+        {
+            return Refuse(state, SessionRefusal.TooManyVotes);
+        }
+
+        // In the order the contributions were made, so the same votes always give the same stored state.
+        var mine = state.CurrentStepContributions()
+            .Where(c => command.Votes.GetValueOrDefault(c.Id) > 0)
+            .Select(c => new Vote(stepId, actorKey, c.Id, command.Votes[c.Id]));
+        var others = state.Votes.Where(v => v.StepId != stepId || !string.Equals(v.VoterKey, actorKey, StringComparison.Ordinal));
+        return Quiet(state with { Votes = [.. others, .. mine] });
+    }
+
+    /// <summary>
+    /// Merges two contributions of the current step that say the same. The merged one keeps its text (the report shows
+    /// it under the kept one) but leaves every list; its votes move to the kept one, a member's votes for both adding
+    /// up, so nobody's total changes. What was merged into it before moves along.
+    /// </summary>
+    private static SessionDecision Merge(SessionState state, MergeContributions command)
+    {
+        if (command.Kept == command.Merged)
+        {
+            return Refuse(state, SessionRefusal.SameContribution);
+        }
+
+        if (state.FindContribution(command.Kept) is not { MergedInto: null } kept
+            || state.FindContribution(command.Merged) is not { MergedInto: null } merged)
+        {
+            return Refuse(state, SessionRefusal.NoSuchContribution);
+        }
+
+        if (kept.StepId != state.CurrentStepId || merged.StepId != state.CurrentStepId)
+        {
+            return Refuse(state, SessionRefusal.NotInThisStep);
+        }
+
+        var contributions = state.Contributions.Select(c =>
+            c.Id == merged.Id || c.MergedInto == merged.Id ? c with { MergedInto = kept.Id } : c);
+        var votes = state.Votes
+            .Select(v => v.ContributionId == merged.Id ? v with { ContributionId = kept.Id } : v)
+            .GroupBy(v => (v.StepId, v.VoterKey, v.ContributionId))
+            .Select(g => g.First() with { Count = g.Sum(v => v.Count) });
+        return Shared(state with { Contributions = [.. contributions], Votes = [.. votes] });
     }
 
     private static SessionDecision RecordAgreement(SessionState state, AddAgreement command, DateTimeOffset now)
@@ -451,10 +556,16 @@ public static class SessionEngine
         return Quiet(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Text = text }) });
     }
 
+    // A withdrawn contribution takes its votes along; what was merged into it comes back on its own, without votes.
     private static SessionDecision Withdraw(SessionState state, WithdrawContribution command, string actorKey) =>
         OwnContribution(state, command.ContributionId, actorKey) is var refusal && refusal != SessionRefusal.None
             ? Refuse(state, refusal)
-            : Quiet(state with { Contributions = [.. state.Contributions.Where(c => c.Id != command.ContributionId)] });
+            : Quiet(state with
+            {
+                Contributions = [.. state.Contributions.Where(c => c.Id != command.ContributionId)
+                    .Select(c => c.MergedInto == command.ContributionId ? c with { MergedInto = null } : c)],
+                Votes = [.. state.Votes.Where(v => v.ContributionId != command.ContributionId)],
+            });
 
     /// <summary>
     /// Whether <paramref name="actorKey"/> may still change a contribution: only the author (not even the facilitator,
@@ -464,7 +575,7 @@ public static class SessionEngine
     private static SessionRefusal OwnContribution(SessionState state, Guid id, string actorKey) =>
         state.FindContribution(id) switch
         {
-            null => SessionRefusal.NoSuchContribution,
+            null or { MergedInto: not null } => SessionRefusal.NoSuchContribution,
             var c when !string.Equals(c.AuthorKey, actorKey, StringComparison.Ordinal) => SessionRefusal.NotYourContribution,
             var c when c.StepId != state.CurrentStepId => SessionRefusal.StepOver,
             _ => SessionRefusal.None,
