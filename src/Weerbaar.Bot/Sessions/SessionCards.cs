@@ -18,6 +18,9 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     /// <summary>How many contributions a card lists before it summarises the rest (Teams' card size limit).</summary>
     public const int ListedContributions = 15;
 
+    /// <summary>How many of the most-voted contributions the shared card shows once voting is closed.</summary>
+    public const int ListedResults = 5;
+
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public Attachment Setup(Scenario scenario, string token)
@@ -62,6 +65,11 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var contributions = state.CurrentStepContributions();
         var situation = FoldedText.Of(step?.Situation);
         var video = VideoArticleId(step);
+
+        // The results are shown once the round is closed, not while people are still voting (that would steer them).
+        var results = state.VotedSteps.Contains(state.CurrentStepId) && !state.IsVotingOpen()
+            ? state.VoteResults(state.CurrentStepId).Take(ListedResults).ToList()
+            : [];
         var data = new JsonObject
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
@@ -84,6 +92,13 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
             ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
             ["open"] = state.IsOpen,
+            ["votingOpen"] = state.IsOpen && state.IsVotingOpen(),
+            ["voteDialog"] = DialogData(SessionDialog.Vote, session.Id, state),
+            ["hasResults"] = results.Count > 0,
+            ["results"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
+            {
+                ["text"] = $"**{DutchCounts.Votes(r.Votes)}** – {CardText.Literal(r.Contribution.Text)}",
+            })]),
         };
         var card = templates.Render(CardName.SessionShared, data);
 
@@ -147,6 +162,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         }
 
         var isLast = state.IsAtLastStep();
+        var revealed = state.IsRevealed(stepId);
+        var votingOpen = open && state.IsVotingOpen();
         var situation = FoldedText.Of(step?.Situation);
         var video = VideoArticleId(step);
 
@@ -211,6 +228,17 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["finishConsequence"] = SessionTexts.EndConsequence(state, completes: isLast),
             ["confirmTitle"] = isLast ? "Ja, afronden" : "Ja, beëindigen",
             ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.End,
+
+            // Once the contributions are shown, the second button leads the voting round; showing them again (for
+            // contributions that came in later) moves under "Meer", so the facilitator keeps four buttons in sight.
+            // While the round is open, "Meer" offers the facilitator's own "Stemmen" in its place (at most five there).
+            ["revealTitle"] = !revealed ? "Toon bijdragen" : votingOpen ? "Stemronde sluiten" : "Stemronde openen",
+            ["revealVerb"] = !revealed ? SessionVerb.Reveal : votingOpen ? SessionVerb.CloseVoting : SessionVerb.OpenVoting,
+            ["revealedAlready"] = revealed && !votingOpen,
+            ["canMerge"] = isFacilitator && open && contributions.Count > 1,
+            ["mergeDialog"] = DialogData(SessionDialog.Merge, sessionId, state),
+            ["votingOpen"] = votingOpen,
+            ["voteDialog"] = DialogData(SessionDialog.Vote, sessionId, state),
         };
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }

@@ -9,7 +9,8 @@ using static Weerbaar.Bot.Conversation.CardData;
 namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
-/// The gesprekstool's input dialogs: "Bijdrage geven" (any member) and "Afspraak toevoegen" (the facilitator). A
+/// The gesprekstool's input dialogs: "Bijdrage geven" and "Stemmen" (any member), "Afspraak toevoegen" and
+/// "Samenvoegen" (the facilitator). A
 /// dialog needs no card refresh, so it works in chats of any size. What a dialog asks goes the same way as a card
 /// button (<see cref="SessionActions"/>): decided by the engine, applied once per card token, shown to the group.
 /// Input that does not fit brings the form back with the reason under the field; a dialog that no longer fits its
@@ -21,6 +22,7 @@ public sealed class SessionDialogs(
     SessionDialogCards cards,
     KnowledgeSearch search,
     TimeProvider timeProvider,
+    SessionLimits limits,
     ILogger<SessionDialogs> logger) : IDialogHandler
 {
     /// <summary>The <c>op</c> values of the dialog cards' buttons.</summary>
@@ -29,12 +31,14 @@ public sealed class SessionDialogs(
     public const string Withdraw = "withdraw";
     public const string Form = "form";
     public const string Close = "close";
+    public const string VoteOp = "vote";
+    public const string PageOp = "page";
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
     private sealed record OpenDialog(string Name, StoredSession Session, Scenario Scenario, string Actor, string StepId);
 
-    public bool CanHandle(string dialog) => dialog is SessionDialog.Contribute or SessionDialog.Agreement;
+    public bool CanHandle(string dialog) => dialog is SessionDialog.Contribute or SessionDialog.Agreement or SessionDialog.Vote or SessionDialog.Merge;
 
     public async Task<DialogResult> FetchAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
     {
@@ -61,6 +65,8 @@ public sealed class SessionDialogs(
             (_, Form) => ShowForm(open, typed: null, NoErrors),
             (SessionDialog.Contribute, Add or Edit or Withdraw) => await ContributeAsync(turnContext, open, op, data, cancellationToken),
             (SessionDialog.Agreement, Add) => await AgreeAsync(turnContext, open, data, cancellationToken),
+            (SessionDialog.Vote, PageOp or VoteOp) => await VoteAsync(turnContext, open, op, data, cancellationToken),
+            (SessionDialog.Merge, Add) => await MergeAsync(turnContext, open, data, cancellationToken),
             _ => Refused(dialog, "UnknownOperation", ConversationTexts.InvalidCardAction),
         };
     }
@@ -89,7 +95,7 @@ public sealed class SessionDialogs(
             return (null, Refused(dialog, "SessionClosed", SessionTexts.Refusal(SessionRefusal.SessionClosed)));
         }
 
-        if (dialog == SessionDialog.Agreement && !state.IsFacilitator(actor))
+        if (dialog is SessionDialog.Agreement or SessionDialog.Merge && !state.IsFacilitator(actor))
         {
             return (null, Refused(dialog, "NotFacilitator", SessionTexts.Refusal(SessionRefusal.NotFacilitator)));
         }
@@ -104,13 +110,127 @@ public sealed class SessionDialogs(
             return (null, Refused(dialog, "NoQuestions", SessionTexts.DialogNoQuestions));
         }
 
+        if (dialog == SessionDialog.Vote && !state.IsVotingOpen())
+        {
+            return (null, Refused(dialog, "VotingNotOpen", SessionTexts.VotingNotOpenDialog));
+        }
+
+        if (dialog == SessionDialog.Merge && state.CurrentStepContributions().Count < 2)
+        {
+            return (null, Refused(dialog, "NothingToMerge", SessionTexts.MergeNeedsTwo));
+        }
+
         return (new OpenDialog(dialog, session, scenario, actor, stepId), null);
     }
 
-    private DialogResult ShowForm(OpenDialog open, JObject? typed, IReadOnlyDictionary<string, string> errors) =>
-        open.Name == SessionDialog.Agreement
-            ? DialogResult.Show(SessionTexts.AgreementDialogTitle, cards.AgreementForm(open.Session.Id, open.Session.State, typed, errors, SessionCards.NewToken()))
-            : DialogResult.Show(SessionTexts.ContributeDialogTitle, cards.ContributeForm(open.Session.Id, open.Session.State, open.Scenario, open.Actor, typed, errors, SessionCards.NewToken()), DialogSize.Large);
+    private DialogResult ShowForm(OpenDialog open, JObject? typed, IReadOnlyDictionary<string, string> errors) => open.Name switch
+    {
+        SessionDialog.Agreement => DialogResult.Show(SessionTexts.AgreementDialogTitle, cards.AgreementForm(open.Session.Id, open.Session.State, typed, errors, SessionCards.NewToken())),
+        SessionDialog.Vote => ShowVotes(open, draft: null, page: 0, string.Empty),
+        SessionDialog.Merge => DialogResult.Show(SessionTexts.MergeDialogTitle, cards.MergeForm(open.Session.Id, open.Session.State, typed, errors.Values.FirstOrDefault() ?? string.Empty, SessionCards.NewToken())),
+        _ => DialogResult.Show(SessionTexts.ContributeDialogTitle, cards.ContributeForm(open.Session.Id, open.Session.State, open.Scenario, open.Actor, typed, errors, SessionCards.NewToken()), DialogSize.Large),
+    };
+
+    private DialogResult ShowVotes(OpenDialog open, IReadOnlyDictionary<Guid, int>? draft, int page, string error) =>
+        DialogResult.Show(
+            SessionTexts.VoteDialogTitle,
+            cards.VoteForm(open.Session.Id, open.Session.State, open.Actor, draft, page, limits.VotesPerParticipant, error, SessionCards.NewToken()),
+            DialogSize.Large);
+
+    /// <summary>
+    /// A page change or the save of the voting dialog: the votes carried by the button (other pages) with the page's
+    /// inputs over them. Votes that do not fit bring the same page back with the reason; a page change saves nothing.
+    /// </summary>
+    private async Task<DialogResult> VoteAsync(ITurnContext turnContext, OpenDialog open, string op, JObject data, CancellationToken cancellationToken)
+    {
+        var page = Count(data["page"]) ?? 0;
+        if (ReadVotes(data) is not { } draft)
+        {
+            return ShowVotes(open, draft: null, page, SessionTexts.VoteNotANumber);
+        }
+
+        var given = draft.Values.Sum(v => (long)v);
+        if (given > limits.VotesPerParticipant)
+        {
+            return ShowVotes(open, draft, page, SessionTexts.TooManyVotes((int)Math.Min(given, int.MaxValue), limits.VotesPerParticipant));
+        }
+
+        if (op == PageOp)
+        {
+            return ShowVotes(open, draft, page, string.Empty);
+        }
+
+        var command = new CastVotes(draft.Where(v => v.Value > 0).ToDictionary());
+        var change = await ApplyAsync(turnContext, open, VoteOp, command, Text(data, "card"), "-", cancellationToken);
+        var decision = change.Decision;
+        return decision.Accepted
+            ? Done(open, SessionTexts.VotesReceived, SessionTexts.Outcome(command, decision), SessionTexts.ChangeVotes)
+            : decision.Refusal == SessionRefusal.TooManyVotes
+                ? ShowVotes(open with { Session = change.Session }, draft, page, SessionTexts.Refusal(decision.Refusal))
+                : Outcome(open, decision.Refusal);
+    }
+
+    // The votes as sent: the carried ones ("votes", by contribution) and the page's inputs ("vote_…") over them. Null
+    // when a count is no whole number of zero or more. Ids that are no contribution of the step are the engine's to refuse.
+    private static Dictionary<Guid, int>? ReadVotes(JObject data)
+    {
+        var votes = new Dictionary<Guid, int>();
+        if (data["votes"] is JObject carried)
+        {
+            foreach (var (key, value) in carried)
+            {
+                if (!Guid.TryParseExact(key, "N", out var id) || Count(value) is not int count)
+                {
+                    return null;
+                }
+
+                votes[id] = count;
+            }
+        }
+
+        foreach (var (key, value) in data)
+        {
+            if (SessionDialogCards.VoteInputId(key) is Guid id)
+            {
+                if (Count(value) is not int count)
+                {
+                    return null;
+                }
+
+                votes[id] = count;
+            }
+        }
+
+        return votes;
+    }
+
+    // Input.Number sends its value as a number or, from some clients, as text; an empty input is no vote.
+    private static int? Count(JToken? value)
+    {
+        var text = value?.Type == JTokenType.String ? value.Value<string>()?.Trim() : value?.ToString(Newtonsoft.Json.Formatting.None);
+        return string.IsNullOrEmpty(text) || text == "null" ? 0
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
+            : null;
+    }
+
+    private async Task<DialogResult> MergeAsync(ITurnContext turnContext, OpenDialog open, JObject data, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(Text(data, SessionDialogCards.KeptInput), out var kept) || !Guid.TryParse(Text(data, SessionDialogCards.MergedInput), out var merged))
+        {
+            return ShowForm(open, data, Error(SessionDialogCards.MergedInput, SessionTexts.MergeChooseTwo));
+        }
+
+        if (kept == merged)
+        {
+            return ShowForm(open, data, Error(SessionDialogCards.MergedInput, SessionTexts.MergeChooseTwo));
+        }
+
+        var command = new MergeContributions(kept, merged);
+        var change = await ApplyAsync(turnContext, open, Add, command, Text(data, "card"), $"{kept:N}-{merged:N}", cancellationToken);
+        return change.Decision.Accepted
+            ? Done(open, SessionTexts.MergeReceived, SessionTexts.Outcome(command, change.Decision), SessionTexts.AnotherMerge)
+            : Outcome(open, change.Decision.Refusal);
+    }
 
     private async Task<DialogResult> ContributeAsync(ITurnContext turnContext, OpenDialog open, string op, JObject data, CancellationToken cancellationToken)
     {
@@ -188,7 +308,13 @@ public sealed class SessionDialogs(
 
     private DialogResult Done(OpenDialog open, string heading, string message, string againTitle) =>
         DialogResult.Show(
-            open.Name == SessionDialog.Agreement ? SessionTexts.AgreementDialogTitle : SessionTexts.ContributeDialogTitle,
+            open.Name switch
+            {
+                SessionDialog.Agreement => SessionTexts.AgreementDialogTitle,
+                SessionDialog.Vote => SessionTexts.VoteDialogTitle,
+                SessionDialog.Merge => SessionTexts.MergeDialogTitle,
+                _ => SessionTexts.ContributeDialogTitle,
+            },
             cards.Done(open.Name, open.Session.Id, open.StepId, heading, message, againTitle),
             DialogSize.Small);
 
