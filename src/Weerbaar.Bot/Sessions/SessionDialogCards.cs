@@ -131,23 +131,32 @@ public sealed class SessionDialogCards(CardTemplates templates, ContributorPseud
         return CardAttachment.From(templates.Render(CardName.DialogVote, data));
     }
 
-    /// <summary>"Samenvoegen": two pickers with the current step's contributions, the kept one and the one merged into it.</summary>
-    public Attachment MergeForm(Guid sessionId, SessionState state, JObject? typed, string error, string token)
+    /// <summary>
+    /// "Samenvoegen" in two short steps, each with one picker of the current step's contributions (two pickers of a
+    /// hundred would not fit one card): first the one that stays, then, with <paramref name="kept"/> chosen, the one
+    /// merged into it.
+    /// </summary>
+    public Attachment MergeForm(Guid sessionId, SessionState state, Contribution? kept, string? selected, string error, string token)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var contributions = state.CurrentStepContributions();
+        var choices = state.CurrentStepContributions().Select((c, i) => (Contribution: c, Number: i + 1)).Where(c => c.Contribution.Id != kept?.Id).ToList();
+        var stepId = state.CurrentStepId;
+        var merge = Button(SessionDialog.Merge, sessionId, stepId, SessionDialogs.Add, token);
+        merge["kept"] = kept?.Id.ToString("N") ?? string.Empty;
         var data = new JsonObject
         {
             ["fallback"] = $"{SessionTexts.MergeDialogTitle}: stap {state.StepIndex + 1} van {state.Settings.StepIds.Count}.",
-            ["kept"] = Text(typed, KeptInput) ?? (contributions.Count > 0 ? contributions[0].Id.ToString("N") : string.Empty),
-            ["merged"] = Text(typed, MergedInput) ?? (contributions.Count > 1 ? contributions[1].Id.ToString("N") : string.Empty),
-            ["choices"] = new JsonArray([.. contributions.Select((c, i) => (JsonNode)new JsonObject
+            ["hasKept"] = kept is not null,
+            ["keptText"] = kept is null ? string.Empty : CardText.Literal(kept.Text),
+            ["selected"] = selected ?? (choices.Count > 0 ? choices[0].Contribution.Id.ToString("N") : string.Empty),
+            ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject
             {
-                ["id"] = c.Id.ToString("N"),
-                ["title"] = $"{i + 1}. {Shortened(c.Text)}",
+                ["id"] = c.Contribution.Id.ToString("N"),
+                ["title"] = $"{c.Number}. {Shortened(c.Contribution.Text)}",
             })]),
             ["error"] = error,
-            ["merge"] = Button(SessionDialog.Merge, sessionId, state.CurrentStepId, SessionDialogs.Add, token),
+            ["pick"] = Button(SessionDialog.Merge, sessionId, stepId, SessionDialogs.PickOp, token),
+            ["merge"] = merge,
         };
         return CardAttachment.From(templates.Render(CardName.DialogMerge, data));
     }

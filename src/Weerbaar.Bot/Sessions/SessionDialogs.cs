@@ -33,6 +33,7 @@ public sealed class SessionDialogs(
     public const string Close = "close";
     public const string VoteOp = "vote";
     public const string PageOp = "page";
+    public const string PickOp = "pick";
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
@@ -66,6 +67,7 @@ public sealed class SessionDialogs(
             (SessionDialog.Contribute, Add or Edit or Withdraw) => await ContributeAsync(turnContext, open, op, data, cancellationToken),
             (SessionDialog.Agreement, Add) => await AgreeAsync(turnContext, open, data, cancellationToken),
             (SessionDialog.Vote, PageOp or VoteOp) => await VoteAsync(turnContext, open, op, data, cancellationToken),
+            (SessionDialog.Merge, PickOp) => PickKept(open, data),
             (SessionDialog.Merge, Add) => await MergeAsync(turnContext, open, data, cancellationToken),
             _ => Refused(dialog, "UnknownOperation", ConversationTexts.InvalidCardAction),
         };
@@ -127,7 +129,7 @@ public sealed class SessionDialogs(
     {
         SessionDialog.Agreement => DialogResult.Show(SessionTexts.AgreementDialogTitle, cards.AgreementForm(open.Session.Id, open.Session.State, typed, errors, SessionCards.NewToken())),
         SessionDialog.Vote => ShowVotes(open, draft: null, page: 0, string.Empty),
-        SessionDialog.Merge => DialogResult.Show(SessionTexts.MergeDialogTitle, cards.MergeForm(open.Session.Id, open.Session.State, typed, errors.Values.FirstOrDefault() ?? string.Empty, SessionCards.NewToken())),
+        SessionDialog.Merge => ShowMerge(open, kept: null, selected: null, string.Empty),
         _ => DialogResult.Show(SessionTexts.ContributeDialogTitle, cards.ContributeForm(open.Session.Id, open.Session.State, open.Scenario, open.Actor, typed, errors, SessionCards.NewToken()), DialogSize.Large),
     };
 
@@ -213,16 +215,29 @@ public sealed class SessionDialogs(
             : null;
     }
 
+    private DialogResult ShowMerge(OpenDialog open, Contribution? kept, string? selected, string error) =>
+        DialogResult.Show(SessionTexts.MergeDialogTitle, cards.MergeForm(open.Session.Id, open.Session.State, kept, selected, error, SessionCards.NewToken()), DialogSize.Large);
+
+    // The first step of "Samenvoegen": the contribution that stays, one of the current step's.
+    private static Contribution? CurrentContribution(OpenDialog open, string? id) =>
+        Guid.TryParse(id, out var guid) && open.Session.State.CurrentStepContributions().FirstOrDefault(c => c.Id == guid) is { } found ? found : null;
+
+    private DialogResult PickKept(OpenDialog open, JObject data) =>
+        CurrentContribution(open, Text(data, SessionDialogCards.KeptInput)) is { } kept
+            ? ShowMerge(open, kept, selected: null, string.Empty)
+            : ShowMerge(open, kept: null, selected: null, SessionTexts.Refusal(SessionRefusal.NoSuchContribution));
+
     private async Task<DialogResult> MergeAsync(ITurnContext turnContext, OpenDialog open, JObject data, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(Text(data, SessionDialogCards.KeptInput), out var kept) || !Guid.TryParse(Text(data, SessionDialogCards.MergedInput), out var merged))
+        // Unknown or stale ids are the engine's to refuse; only what cannot be an id at all is caught here.
+        if (!Guid.TryParse(Text(data, "kept"), out var kept) || !Guid.TryParse(Text(data, SessionDialogCards.MergedInput), out var merged))
         {
-            return ShowForm(open, data, Error(SessionDialogCards.MergedInput, SessionTexts.MergeChooseTwo));
+            return ShowMerge(open, kept: null, selected: null, SessionTexts.MergeChooseTwo);
         }
 
         if (kept == merged)
         {
-            return ShowForm(open, data, Error(SessionDialogCards.MergedInput, SessionTexts.MergeChooseTwo));
+            return ShowMerge(open, CurrentContribution(open, kept.ToString()), selected: null, SessionTexts.MergeChooseTwo);
         }
 
         var command = new MergeContributions(kept, merged);
