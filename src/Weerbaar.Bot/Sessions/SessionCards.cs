@@ -18,9 +18,6 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     /// <summary>How many contributions a card lists before it summarises the rest (Teams' card size limit).</summary>
     public const int ListedContributions = 15;
 
-    /// <summary>How many of the most-voted contributions the shared card shows once voting is closed.</summary>
-    public const int ListedResults = 5;
-
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public Attachment Setup(Scenario scenario, string token)
@@ -66,10 +63,6 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var situation = FoldedText.Of(step?.Situation);
         var video = VideoArticleId(step);
 
-        // The results are shown once the round is closed, not while people are still voting (that would steer them).
-        var results = state.VotedSteps.Contains(state.CurrentStepId) && !state.IsVotingOpen()
-            ? state.VoteResults(state.CurrentStepId).Take(ListedResults).ToList()
-            : [];
         var data = new JsonObject
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
@@ -92,14 +85,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["more"] = contributions.Count > ListedContributions ? $"En nog {DutchCounts.Contributions(contributions.Count - ListedContributions)}; die staan in het verslag." : string.Empty,
             ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
             ["open"] = state.IsOpen,
-            ["votingOpen"] = state.IsOpen && state.IsVotingOpen(),
-            ["voteDialog"] = DialogData(SessionDialog.Vote, session.Id, state),
-            ["hasResults"] = results.Count > 0,
-            ["results"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
-            {
-                ["text"] = $"**{DutchCounts.Votes(r.Votes)}** – {CardText.Literal(r.Contribution.Text)}",
-            })]),
         };
+        SessionVotingCardData.AddToShared(data, session.Id, state);
         var card = templates.Render(CardName.SessionShared, data);
 
         // A session that is over has nothing left to steer: without the refresh Teams no longer swaps the shared card
@@ -162,8 +149,6 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         }
 
         var isLast = state.IsAtLastStep();
-        var revealed = state.IsRevealed(stepId);
-        var votingOpen = open && state.IsVotingOpen();
         var situation = FoldedText.Of(step?.Situation);
         var video = VideoArticleId(step);
 
@@ -228,18 +213,8 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["finishConsequence"] = SessionTexts.EndConsequence(state, completes: isLast),
             ["confirmTitle"] = isLast ? "Ja, afronden" : "Ja, beëindigen",
             ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.End,
-
-            // Once the contributions are shown, the second button leads the voting round; showing them again (for
-            // contributions that came in later) moves under "Meer", so the facilitator keeps four buttons in sight.
-            // While the round is open, "Meer" offers the facilitator's own "Stemmen" in its place (at most five there).
-            ["revealTitle"] = !revealed ? "Toon bijdragen" : votingOpen ? "Stemronde sluiten" : "Stemronde openen",
-            ["revealVerb"] = !revealed ? SessionVerb.Reveal : votingOpen ? SessionVerb.CloseVoting : SessionVerb.OpenVoting,
-            ["revealedAlready"] = revealed && !votingOpen,
-            ["canMerge"] = isFacilitator && open && contributions.Count > 1,
-            ["mergeDialog"] = DialogData(SessionDialog.Merge, sessionId, state),
-            ["votingOpen"] = votingOpen,
-            ["voteDialog"] = DialogData(SessionDialog.Vote, sessionId, state),
         };
+        SessionVotingCardData.AddToView(data, sessionId, state, isFacilitator);
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
 
@@ -282,7 +257,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     };
 
     /// <summary>The data of a button that opens a dialog (a Teams task module) for the current step.</summary>
-    private static JsonObject DialogData(string dialog, Guid sessionId, SessionState state) => new()
+    internal static JsonObject DialogData(string dialog, Guid sessionId, SessionState state) => new()
     {
         ["msteams"] = new JsonObject { ["type"] = "task/fetch" },
         ["dialog"] = dialog,

@@ -122,11 +122,11 @@ public sealed class SessionDialogCards(CardTemplates templates, ContributorPseud
                 ["max"] = votesPerParticipant,
                 ["count"] = draft.GetValueOrDefault(c.Id),
             })]),
-            ["save"] = VoteButton(SessionDialogs.VoteOp, page),
+            ["save"] = VoteButton(VotingDialogs.VoteOp, page),
             ["hasPrevious"] = page > 0,
-            ["previous"] = VoteButton(SessionDialogs.PageOp, page - 1),
+            ["previous"] = VoteButton(VotingDialogs.PageOp, page - 1),
             ["hasNext"] = page < pages.Count - 1,
-            ["next"] = VoteButton(SessionDialogs.PageOp, page + 1),
+            ["next"] = VoteButton(VotingDialogs.PageOp, page + 1),
         };
         return CardAttachment.From(templates.Render(CardName.DialogVote, data));
     }
@@ -155,7 +155,7 @@ public sealed class SessionDialogCards(CardTemplates templates, ContributorPseud
                 ["title"] = $"{c.Number}. {Shortened(c.Contribution.Text)}",
             })]),
             ["error"] = error,
-            ["pick"] = Button(SessionDialog.Merge, sessionId, stepId, SessionDialogs.PickOp, token),
+            ["pick"] = Button(SessionDialog.Merge, sessionId, stepId, VotingDialogs.PickOp, token),
             ["merge"] = merge,
         };
         return CardAttachment.From(templates.Render(CardName.DialogMerge, data));

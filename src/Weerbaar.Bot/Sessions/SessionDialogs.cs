@@ -22,7 +22,6 @@ public sealed class SessionDialogs(
     SessionDialogCards cards,
     KnowledgeSearch search,
     TimeProvider timeProvider,
-    SessionLimits limits,
     ILogger<SessionDialogs> logger) : IDialogHandler
 {
     /// <summary>The <c>op</c> values of the dialog cards' buttons.</summary>
@@ -31,15 +30,12 @@ public sealed class SessionDialogs(
     public const string Withdraw = "withdraw";
     public const string Form = "form";
     public const string Close = "close";
-    public const string VoteOp = "vote";
-    public const string PageOp = "page";
-    public const string PickOp = "pick";
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
-    private sealed record OpenDialog(string Name, StoredSession Session, Scenario Scenario, string Actor, string StepId);
+    internal sealed record OpenDialog(string Name, StoredSession Session, Scenario Scenario, string Actor, string StepId);
 
-    public bool CanHandle(string dialog) => dialog is SessionDialog.Contribute or SessionDialog.Agreement or SessionDialog.Vote or SessionDialog.Merge;
+    public bool CanHandle(string dialog) => dialog is SessionDialog.Contribute or SessionDialog.Agreement;
 
     public async Task<DialogResult> FetchAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
     {
@@ -66,9 +62,6 @@ public sealed class SessionDialogs(
             (_, Form) => ShowForm(open, typed: null, NoErrors),
             (SessionDialog.Contribute, Add or Edit or Withdraw) => await ContributeAsync(turnContext, open, op, data, cancellationToken),
             (SessionDialog.Agreement, Add) => await AgreeAsync(turnContext, open, data, cancellationToken),
-            (SessionDialog.Vote, PageOp or VoteOp) => await VoteAsync(turnContext, open, op, data, cancellationToken),
-            (SessionDialog.Merge, PickOp) => PickKept(open, data),
-            (SessionDialog.Merge, Add) => await MergeAsync(turnContext, open, data, cancellationToken),
             _ => Refused(dialog, "UnknownOperation", ConversationTexts.InvalidCardAction),
         };
     }
@@ -76,7 +69,7 @@ public sealed class SessionDialogs(
     // Whether the dialog still fits: a session of this conversation that is open, at the step the dialog was opened
     // for, and for the agreements the facilitator. Checked at every submit too, since a dialog stays open while the
     // session moves on, and its data can be sent without the card.
-    private async Task<(OpenDialog? Open, DialogResult? Refusal)> OpenAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
+    internal async Task<(OpenDialog? Open, DialogResult? Refusal)> OpenAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
     {
         if (search.Knowledge.Set.Scenario is not Scenario scenario)
         {
@@ -125,127 +118,10 @@ public sealed class SessionDialogs(
         return (new OpenDialog(dialog, session, scenario, actor, stepId), null);
     }
 
-    private DialogResult ShowForm(OpenDialog open, JObject? typed, IReadOnlyDictionary<string, string> errors) => open.Name switch
-    {
-        SessionDialog.Agreement => DialogResult.Show(SessionTexts.AgreementDialogTitle, cards.AgreementForm(open.Session.Id, open.Session.State, typed, errors, SessionCards.NewToken())),
-        SessionDialog.Vote => ShowVotes(open, draft: null, page: 0, string.Empty),
-        SessionDialog.Merge => ShowMerge(open, kept: null, selected: null, string.Empty),
-        _ => DialogResult.Show(SessionTexts.ContributeDialogTitle, cards.ContributeForm(open.Session.Id, open.Session.State, open.Scenario, open.Actor, typed, errors, SessionCards.NewToken()), DialogSize.Large),
-    };
-
-    private DialogResult ShowVotes(OpenDialog open, IReadOnlyDictionary<Guid, int>? draft, int page, string error) =>
-        DialogResult.Show(
-            SessionTexts.VoteDialogTitle,
-            cards.VoteForm(open.Session.Id, open.Session.State, open.Actor, draft, page, limits.VotesPerParticipant, error, SessionCards.NewToken()),
-            DialogSize.Large);
-
-    /// <summary>
-    /// A page change or the save of the voting dialog: the votes carried by the button (other pages) with the page's
-    /// inputs over them. Votes that do not fit bring the same page back with the reason; a page change saves nothing.
-    /// </summary>
-    private async Task<DialogResult> VoteAsync(ITurnContext turnContext, OpenDialog open, string op, JObject data, CancellationToken cancellationToken)
-    {
-        var page = Count(data["page"]) ?? 0;
-        if (ReadVotes(data) is not { } draft)
-        {
-            return ShowVotes(open, draft: null, page, SessionTexts.VoteNotANumber);
-        }
-
-        var given = draft.Values.Sum(v => (long)v);
-        if (given > limits.VotesPerParticipant)
-        {
-            return ShowVotes(open, draft, page, SessionTexts.TooManyVotes((int)Math.Min(given, int.MaxValue), limits.VotesPerParticipant));
-        }
-
-        if (op == PageOp)
-        {
-            return ShowVotes(open, draft, page, string.Empty);
-        }
-
-        var command = new CastVotes(draft.Where(v => v.Value > 0).ToDictionary());
-        var change = await ApplyAsync(turnContext, open, VoteOp, command, Text(data, "card"), "-", cancellationToken);
-        var decision = change.Decision;
-        return decision.Accepted
-            ? Done(open, SessionTexts.VotesReceived, SessionTexts.Outcome(command, decision), SessionTexts.ChangeVotes)
-            : decision.Refusal == SessionRefusal.TooManyVotes
-                ? ShowVotes(open with { Session = change.Session }, draft, page, SessionTexts.Refusal(decision.Refusal))
-                : Outcome(open, decision.Refusal);
-    }
-
-    // The votes as sent: the carried ones ("votes", by contribution) and the page's inputs ("vote_…") over them. Null
-    // when a count is no whole number of zero or more. Ids that are no contribution of the step are the engine's to refuse.
-    private static Dictionary<Guid, int>? ReadVotes(JObject data)
-    {
-        var votes = new Dictionary<Guid, int>();
-        if (data["votes"] is JObject carried)
-        {
-            foreach (var (key, value) in carried)
-            {
-                if (!Guid.TryParseExact(key, "N", out var id) || Count(value) is not int count)
-                {
-                    return null;
-                }
-
-                votes[id] = count;
-            }
-        }
-
-        foreach (var (key, value) in data)
-        {
-            if (SessionDialogCards.VoteInputId(key) is Guid id)
-            {
-                if (Count(value) is not int count)
-                {
-                    return null;
-                }
-
-                votes[id] = count;
-            }
-        }
-
-        return votes;
-    }
-
-    // Input.Number sends its value as a number or, from some clients, as text; an empty input is no vote.
-    private static int? Count(JToken? value)
-    {
-        var text = value?.Type == JTokenType.String ? value.Value<string>()?.Trim() : value?.ToString(Newtonsoft.Json.Formatting.None);
-        return string.IsNullOrEmpty(text) || text == "null" ? 0
-            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
-            : null;
-    }
-
-    private DialogResult ShowMerge(OpenDialog open, Contribution? kept, string? selected, string error) =>
-        DialogResult.Show(SessionTexts.MergeDialogTitle, cards.MergeForm(open.Session.Id, open.Session.State, kept, selected, error, SessionCards.NewToken()), DialogSize.Large);
-
-    // The first step of "Samenvoegen": the contribution that stays, one of the current step's.
-    private static Contribution? CurrentContribution(OpenDialog open, string? id) =>
-        Guid.TryParse(id, out var guid) && open.Session.State.CurrentStepContributions().FirstOrDefault(c => c.Id == guid) is { } found ? found : null;
-
-    private DialogResult PickKept(OpenDialog open, JObject data) =>
-        CurrentContribution(open, Text(data, SessionDialogCards.KeptInput)) is { } kept
-            ? ShowMerge(open, kept, selected: null, string.Empty)
-            : ShowMerge(open, kept: null, selected: null, SessionTexts.Refusal(SessionRefusal.NoSuchContribution));
-
-    private async Task<DialogResult> MergeAsync(ITurnContext turnContext, OpenDialog open, JObject data, CancellationToken cancellationToken)
-    {
-        // Unknown or stale ids are the engine's to refuse; only what cannot be an id at all is caught here.
-        if (!Guid.TryParse(Text(data, "kept"), out var kept) || !Guid.TryParse(Text(data, SessionDialogCards.MergedInput), out var merged))
-        {
-            return ShowMerge(open, kept: null, selected: null, SessionTexts.MergeChooseTwo);
-        }
-
-        if (kept == merged)
-        {
-            return ShowMerge(open, CurrentContribution(open, kept.ToString()), selected: null, SessionTexts.MergeChooseTwo);
-        }
-
-        var command = new MergeContributions(kept, merged);
-        var change = await ApplyAsync(turnContext, open, Add, command, Text(data, "card"), $"{kept:N}-{merged:N}", cancellationToken);
-        return change.Decision.Accepted
-            ? Done(open, SessionTexts.MergeReceived, SessionTexts.Outcome(command, change.Decision), SessionTexts.AnotherMerge)
-            : Outcome(open, change.Decision.Refusal);
-    }
+    private DialogResult ShowForm(OpenDialog open, JObject? typed, IReadOnlyDictionary<string, string> errors) =>
+        open.Name == SessionDialog.Agreement
+            ? DialogResult.Show(SessionTexts.AgreementDialogTitle, cards.AgreementForm(open.Session.Id, open.Session.State, typed, errors, SessionCards.NewToken()))
+            : DialogResult.Show(SessionTexts.ContributeDialogTitle, cards.ContributeForm(open.Session.Id, open.Session.State, open.Scenario, open.Actor, typed, errors, SessionCards.NewToken()), DialogSize.Large);
 
     private async Task<DialogResult> ContributeAsync(ITurnContext turnContext, OpenDialog open, string op, JObject data, CancellationToken cancellationToken)
     {
@@ -309,7 +185,7 @@ public sealed class SessionDialogs(
             : Outcome(open, change.Decision.Refusal);
     }
 
-    private Task<SessionChange> ApplyAsync(ITurnContext turnContext, OpenDialog open, string op, SessionCommand command, string? cardToken, string subject, CancellationToken cancellationToken)
+    internal Task<SessionChange> ApplyAsync(ITurnContext turnContext, OpenDialog open, string op, SessionCommand command, string? cardToken, string subject, CancellationToken cancellationToken)
     {
         var action = $"{open.Name}/{op}";
         return actions.ApplyAsync(
@@ -321,7 +197,7 @@ public sealed class SessionDialogs(
             cancellationToken);
     }
 
-    private DialogResult Done(OpenDialog open, string heading, string message, string againTitle) =>
+    internal DialogResult Done(OpenDialog open, string heading, string message, string againTitle) =>
         DialogResult.Show(
             open.Name switch
             {
@@ -334,7 +210,7 @@ public sealed class SessionDialogs(
             DialogSize.Small);
 
     // A refusal the form cannot show at a field closes the dialog with its line; "the step is over" in the dialog's words.
-    private static DialogResult Outcome(OpenDialog open, SessionRefusal refusal) =>
+    internal static DialogResult Outcome(OpenDialog open, SessionRefusal refusal) =>
         DialogResult.Say(refusal == SessionRefusal.StepOver ? SessionTexts.DialogStepOver : SessionTexts.Refusal(refusal));
 
     private DialogResult Refused(string dialog, string reason, string message)

@@ -196,7 +196,7 @@ public static class SessionEngine
     /// <exception cref="ArgumentException">
     /// Only for programming errors: an unknown command type, or a scenario that does not hold the session's steps.
     /// </exception>
-    /// <param name="limits">How many contributions one member may give; <see cref="SessionLimits.Default"/> when null.</param>
+    /// <param name="limits">How many contributions one member may give and how many votes they cast; <see cref="SessionLimits.Default"/> when null.</param>
     public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now, string? shownStepId = null, SessionLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -244,12 +244,10 @@ public static class SessionEngine
             Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now, limits ?? SessionLimits.Default),
             EditContribution edit => Edit(state, edit, actorKey),
             WithdrawContribution withdraw => Withdraw(state, withdraw, actorKey),
-            OpenVoting => StartVoting(state),
-            CloseVoting => state.IsVotingOpen()
-                ? Shared(state with { VotingStepId = null, VotedSteps = Add(state.VotedSteps, state.CurrentStepId) })
-                : Refuse(state, SessionRefusal.VotingNotOpen),
-            CastVotes cast => Cast(state, cast, actorKey, limits ?? SessionLimits.Default),
-            MergeContributions merge => Merge(state, merge),
+            OpenVoting => SessionVoting.Open(state),
+            CloseVoting => SessionVoting.Close(state),
+            CastVotes cast => SessionVoting.Cast(state, cast, actorKey, limits ?? SessionLimits.Default),
+            MergeContributions merge => SessionVoting.Merge(state, merge),
             MarkReady => state.ReadyKeys.Contains(actorKey)
                 ? Quiet(state)
                 : Quiet(state with { ReadyKeys = Add(state.ReadyKeys, actorKey) }),
@@ -353,97 +351,6 @@ public static class SessionEngine
         return state.FindContribution(command.ContributionId) is null
             ? Refuse(state, SessionRefusal.NoSuchContribution)
             : Shared(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Tag = command.Tag }) });
-    }
-
-    // Voting comes after the reveal: people vote on what the group has seen, and in an anonymous session the reveal
-    // is where the minimum that keeps authors unrecognisable is checked. Opening a closed round again keeps its votes.
-    private static SessionDecision StartVoting(SessionState state) =>
-        state.IsVotingOpen() ? Refuse(state, SessionRefusal.VotingAlreadyOpen)
-        : !state.IsRevealed(state.CurrentStepId) ? Refuse(state, SessionRefusal.NotRevealed)
-        : state.CurrentStepContributions().Count == 0 ? Refuse(state, SessionRefusal.NothingToVoteOn)
-        : Shared(state with
-        {
-            VotingStepId = state.CurrentStepId,
-            VotedSteps = ImmutableHashSet.CreateRange(StringComparer.Ordinal, state.VotedSteps).Remove(state.CurrentStepId),
-        });
-
-    /// <summary>
-    /// A member's votes replace their earlier ones in the round, so the dialog always sends the whole set. Quiet: the
-    /// shared card is not redrawn for every vote (Teams' rate limits, and what others were typing), only on closing.
-    /// </summary>
-    private static SessionDecision Cast(SessionState state, CastVotes command, string actorKey, SessionLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(command.Votes, nameof(command));
-        if (!state.IsVotingOpen())
-        {
-            return Refuse(state, SessionRefusal.VotingNotOpen);
-        }
-
-        var stepId = state.CurrentStepId;
-        var total = 0L;
-        foreach (var (id, count) in command.Votes)
-        {
-            if (count < 0)
-            {
-                return Refuse(state, SessionRefusal.InvalidValue);
-            }
-
-            if (state.FindContribution(id) is not { MergedInto: null } contribution)
-            {
-                return Refuse(state, SessionRefusal.NoSuchContribution);
-            }
-
-            if (contribution.StepId != stepId)
-            {
-                return Refuse(state, SessionRefusal.NotInThisStep);
-            }
-
-            total += count;
-        }
-
-        if (total > limits.VotesPerParticipant)
-        {
-            return Refuse(state, SessionRefusal.TooManyVotes);
-        }
-
-        // In the order the contributions were made, so the same votes always give the same stored state.
-        var mine = state.CurrentStepContributions()
-            .Where(c => command.Votes.GetValueOrDefault(c.Id) > 0)
-            .Select(c => new Vote(stepId, actorKey, c.Id, command.Votes[c.Id]));
-        var others = state.Votes.Where(v => v.StepId != stepId || !string.Equals(v.VoterKey, actorKey, StringComparison.Ordinal));
-        return Quiet(state with { Votes = [.. others, .. mine] });
-    }
-
-    /// <summary>
-    /// Merges two contributions of the current step that say the same. The merged one keeps its text (the report shows
-    /// it under the kept one) but leaves every list; its votes move to the kept one, a member's votes for both adding
-    /// up, so nobody's total changes. What was merged into it before moves along.
-    /// </summary>
-    private static SessionDecision Merge(SessionState state, MergeContributions command)
-    {
-        if (command.Kept == command.Merged)
-        {
-            return Refuse(state, SessionRefusal.SameContribution);
-        }
-
-        if (state.FindContribution(command.Kept) is not { MergedInto: null } kept
-            || state.FindContribution(command.Merged) is not { MergedInto: null } merged)
-        {
-            return Refuse(state, SessionRefusal.NoSuchContribution);
-        }
-
-        if (kept.StepId != state.CurrentStepId || merged.StepId != state.CurrentStepId)
-        {
-            return Refuse(state, SessionRefusal.NotInThisStep);
-        }
-
-        var contributions = state.Contributions.Select(c =>
-            c.Id == merged.Id || c.MergedInto == merged.Id ? c with { MergedInto = kept.Id } : c);
-        var votes = state.Votes
-            .Select(v => v.ContributionId == merged.Id ? v with { ContributionId = kept.Id } : v)
-            .GroupBy(v => (v.StepId, v.VoterKey, v.ContributionId))
-            .Select(g => g.First() with { Count = g.Sum(v => v.Count) });
-        return Shared(state with { Contributions = [.. contributions], Votes = [.. votes] });
     }
 
     private static SessionDecision RecordAgreement(SessionState state, AddAgreement command, DateTimeOffset now)
@@ -682,12 +589,12 @@ public static class SessionEngine
     private static IReadOnlyList<Contribution> Replace(IReadOnlyList<Contribution> contributions, Guid id, Func<Contribution, Contribution> change) =>
         [.. contributions.Select(c => c.Id == id ? change(c) : c)];
 
-    private static ImmutableHashSet<string> Add(IReadOnlySet<string> set, string item) =>
+    internal static ImmutableHashSet<string> Add(IReadOnlySet<string> set, string item) =>
         ImmutableHashSet.CreateRange(StringComparer.Ordinal, set).Add(item);
 
-    private static SessionDecision Shared(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: true);
+    internal static SessionDecision Shared(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: true);
 
-    private static SessionDecision Quiet(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: false);
+    internal static SessionDecision Quiet(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: false);
 
-    private static SessionDecision Refuse(SessionState state, SessionRefusal refusal) => new(state, refusal, SharedCardChanged: false);
+    internal static SessionDecision Refuse(SessionState state, SessionRefusal refusal) => new(state, refusal, SharedCardChanged: false);
 }
