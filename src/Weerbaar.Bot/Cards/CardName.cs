@@ -18,6 +18,8 @@ public static class CardName
     public const string DialogContribute = "dialog-contribute";
     public const string DialogAgreement = "dialog-agreement";
     public const string DialogDone = "dialog-done";
+    public const string DialogVote = "dialog-vote";
+    public const string DialogMerge = "dialog-merge";
     public const string AdminHome = "admin-home";
     public const string AdminArticle = "admin-article";
     public const string AdminHistory = "admin-history";
@@ -27,5 +29,5 @@ public static class CardName
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, DialogSetup, DialogContribute, DialogAgreement, DialogDone, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, DialogSetup, DialogContribute, DialogAgreement, DialogDone, DialogVote, DialogMerge, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }

@@ -62,6 +62,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         var contributions = state.CurrentStepContributions();
         var situation = FoldedText.Of(step?.Situation);
         var video = VideoArticleId(step);
+
         var data = new JsonObject
         {
             ["fallback"] = $"Gesprekstool: {state.Settings.OrganisationName}. {StepLabel(state)}: {step?.Title}.",
@@ -85,6 +86,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["none"] = contributions.Count == 0 ? SessionTexts.NoContributionsYet : string.Empty,
             ["open"] = state.IsOpen,
         };
+        SessionVotingCardData.AddToShared(data, session.Id, state);
         var card = templates.Render(CardName.SessionShared, data);
 
         // A session that is over has nothing left to steer: without the refresh Teams no longer swaps the shared card
@@ -214,6 +216,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["confirmTitle"] = isLast ? "Ja, afronden" : "Ja, beëindigen",
             ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.End,
         };
+        SessionVotingCardData.AddToView(data, sessionId, state, isFacilitator);
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
 
@@ -259,7 +262,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
     };
 
     /// <summary>The data of a button that opens a dialog (a Teams task module) for the current step.</summary>
-    private static JsonObject DialogData(string dialog, Guid sessionId, SessionState state) => new()
+    internal static JsonObject DialogData(string dialog, Guid sessionId, SessionState state) => new()
     {
         ["msteams"] = new JsonObject { ["type"] = "task/fetch" },
         ["dialog"] = dialog,

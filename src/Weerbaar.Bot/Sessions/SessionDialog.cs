@@ -14,6 +14,12 @@ public static class SessionDialog
     /// <summary>"Afspraak toevoegen": the facilitator records an agreement.</summary>
     public const string Agreement = "sessionAgreement";
 
+    /// <summary>"Stemmen": a member spreads their votes over the current step's contributions while voting is open.</summary>
+    public const string Vote = "sessionVote";
+
+    /// <summary>"Samenvoegen": the facilitator merges two contributions of the current step that say the same.</summary>
+    public const string Merge = "sessionMerge";
+
     /// <summary>"Sessie instellen": the setup in a few short steps.</summary>
     public const string Setup = "sessionSetup";
 }

@@ -9,7 +9,8 @@ using static Weerbaar.Bot.Conversation.CardData;
 namespace Weerbaar.Bot.Sessions;
 
 /// <summary>
-/// The gesprekstool's input dialogs: "Bijdrage geven" (any member) and "Afspraak toevoegen" (the facilitator). A
+/// The gesprekstool's input dialogs: "Bijdrage geven" and "Stemmen" (any member), "Afspraak toevoegen" and
+/// "Samenvoegen" (the facilitator). A
 /// dialog needs no card refresh, so it works in chats of any size. What a dialog asks goes the same way as a card
 /// button (<see cref="SessionActions"/>): decided by the engine, applied once per card token, shown to the group.
 /// Input that does not fit brings the form back with the reason under the field; a dialog that no longer fits its
@@ -32,7 +33,7 @@ public sealed class SessionDialogs(
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
-    private sealed record OpenDialog(string Name, StoredSession Session, Scenario Scenario, string Actor, string StepId);
+    internal sealed record OpenDialog(string Name, StoredSession Session, Scenario Scenario, string Actor, string StepId);
 
     public bool CanHandle(string dialog) => dialog is SessionDialog.Contribute or SessionDialog.Agreement;
 
@@ -68,7 +69,7 @@ public sealed class SessionDialogs(
     // Whether the dialog still fits: a session of this conversation that is open, at the step the dialog was opened
     // for, and for the agreements the facilitator. Checked at every submit too, since a dialog stays open while the
     // session moves on, and its data can be sent without the card.
-    private async Task<(OpenDialog? Open, DialogResult? Refusal)> OpenAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
+    internal async Task<(OpenDialog? Open, DialogResult? Refusal)> OpenAsync(ITurnContext turnContext, string dialog, JObject data, CancellationToken cancellationToken)
     {
         if (search.Knowledge.Set.Scenario is not Scenario scenario)
         {
@@ -89,7 +90,7 @@ public sealed class SessionDialogs(
             return (null, Refused(dialog, "SessionClosed", SessionTexts.Refusal(SessionRefusal.SessionClosed)));
         }
 
-        if (dialog == SessionDialog.Agreement && !state.IsFacilitator(actor))
+        if (dialog is SessionDialog.Agreement or SessionDialog.Merge && !state.IsFacilitator(actor))
         {
             return (null, Refused(dialog, "NotFacilitator", SessionTexts.Refusal(SessionRefusal.NotFacilitator)));
         }
@@ -102,6 +103,16 @@ public sealed class SessionDialogs(
         if (dialog == SessionDialog.Contribute && scenario.Step(stepId)?.Questions is not { Count: > 0 })
         {
             return (null, Refused(dialog, "NoQuestions", SessionTexts.DialogNoQuestions));
+        }
+
+        if (dialog == SessionDialog.Vote && !state.IsVotingOpen())
+        {
+            return (null, Refused(dialog, "VotingNotOpen", SessionTexts.VotingNotOpenDialog));
+        }
+
+        if (dialog == SessionDialog.Merge && state.CurrentStepContributions().Count < 2)
+        {
+            return (null, Refused(dialog, "NothingToMerge", SessionTexts.MergeNeedsTwo));
         }
 
         return (new OpenDialog(dialog, session, scenario, actor, stepId), null);
@@ -174,7 +185,7 @@ public sealed class SessionDialogs(
             : Outcome(open, change.Decision.Refusal);
     }
 
-    private Task<SessionChange> ApplyAsync(ITurnContext turnContext, OpenDialog open, string op, SessionCommand command, string? cardToken, string subject, CancellationToken cancellationToken)
+    internal Task<SessionChange> ApplyAsync(ITurnContext turnContext, OpenDialog open, string op, SessionCommand command, string? cardToken, string subject, CancellationToken cancellationToken)
     {
         var action = $"{open.Name}/{op}";
         return actions.ApplyAsync(
@@ -186,14 +197,20 @@ public sealed class SessionDialogs(
             cancellationToken);
     }
 
-    private DialogResult Done(OpenDialog open, string heading, string message, string againTitle) =>
+    internal DialogResult Done(OpenDialog open, string heading, string message, string againTitle) =>
         DialogResult.Show(
-            open.Name == SessionDialog.Agreement ? SessionTexts.AgreementDialogTitle : SessionTexts.ContributeDialogTitle,
+            open.Name switch
+            {
+                SessionDialog.Agreement => SessionTexts.AgreementDialogTitle,
+                SessionDialog.Vote => SessionTexts.VoteDialogTitle,
+                SessionDialog.Merge => SessionTexts.MergeDialogTitle,
+                _ => SessionTexts.ContributeDialogTitle,
+            },
             cards.Done(open.Name, open.Session.Id, open.StepId, heading, message, againTitle),
             DialogSize.Small);
 
     // A refusal the form cannot show at a field closes the dialog with its line; "the step is over" in the dialog's words.
-    private static DialogResult Outcome(OpenDialog open, SessionRefusal refusal) =>
+    internal static DialogResult Outcome(OpenDialog open, SessionRefusal refusal) =>
         DialogResult.Say(refusal == SessionRefusal.StepOver ? SessionTexts.DialogStepOver : SessionTexts.Refusal(refusal));
 
     private DialogResult Refused(string dialog, string reason, string message)

@@ -32,7 +32,11 @@ public sealed class SessionOptions
     [Range(1, 10000)]
     public int MaxContributionsPerSession { get; set; } = SessionLimits.Default.MaxContributionsPerSession;
 
-    internal SessionLimits Limits => new(MaxContributionsPerStep, MaxContributionsPerSession);
+    /// <summary>How many votes each member spreads over a step's contributions in a voting round ("Stemmen").</summary>
+    [Range(1, 20)]
+    public int VotesPerParticipant { get; set; } = SessionLimits.DefaultVotesPerParticipant;
+
+    internal SessionLimits Limits => new(MaxContributionsPerStep, MaxContributionsPerSession, VotesPerParticipant);
 
     /// <summary>
     /// The bot's public address for report links (e.g. https://weerbaar.gemeente.nl). Required outside the

@@ -34,6 +34,8 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionDialogCards>();
         services.AddSingleton<SessionDialogs>();
         services.AddSingleton<IDialogHandler>(sp => sp.GetRequiredService<SessionDialogs>());
+        services.AddSingleton<VotingDialogs>();
+        services.AddSingleton<IDialogHandler>(sp => sp.GetRequiredService<VotingDialogs>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
         services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<SessionCoordinator>());
         services.AddSingleton<ReminderStore>();

@@ -96,6 +96,37 @@ public static class SessionTexts
     public const string AgreementDueMissing = "Kies een datum.";
     public const string AgreementDuePast = "Kies vandaag of een latere datum.";
 
+    public const string VotingOpened = "De stemronde is open. Iedereen kan nu stemmen met de knop Stemmen op de kaart in de chat.";
+    public const string VotingClosed = "De stemronde is gesloten. De bijdragen met de meeste stemmen staan op de kaart in de chat.";
+    public const string VotesSaved = "Uw stemmen zijn opgeslagen. U kunt ze aanpassen tot de gespreksleider de stemronde sluit.";
+    public const string Merged = "De bijdragen zijn samengevoegd. De stemmen tellen samen.";
+    public const string VoteDialogTitle = "Stemmen";
+    public const string MergeDialogTitle = "Samenvoegen";
+    public const string VotesReceived = "Stemmen opgeslagen";
+    public const string MergeReceived = "Samengevoegd";
+    public const string ChangeVotes = "Stemmen aanpassen";
+    public const string AnotherMerge = "Nog een keer samenvoegen";
+    public const string VoteDialogAnonymous = "Deze sessie is anoniem: niemand ziet hoe u stemt.";
+    public const string VoteDialogNotAnonymous = "Niemand ziet hoe u stemt: de groep ziet alleen het totaal per bijdrage.";
+    public const string VotingNotOpenDialog = "Er is nu geen stemronde open. Er is niets veranderd.";
+    public const string MergeNeedsTwo = "Er zijn bij deze stap nog geen twee bijdragen om samen te voegen.";
+    public const string MergeChooseTwo = "Kies twee verschillende bijdragen.";
+    public const string VoteNotANumber = "Vul een heel getal in, 0 of meer.";
+
+    /// <summary>How the votes are to be spread, on top of the voting dialog.</summary>
+    public static string VoteHow(int votes) =>
+        $"U hebt {DutchCounts.Votes(votes)}. Geef ze aan de bijdragen die u het belangrijkst vindt. U mag meer stemmen aan één bijdrage geven.";
+
+    /// <summary>"Nog 2 van de 3 stemmen over."</summary>
+    public static string VotesLeft(int left, int votes) => $"Nog {left} van de {DutchCounts.Votes(votes)} over.";
+
+    /// <summary>Under the voting form when the member gave more than they have.</summary>
+    public static string TooManyVotes(int given, int votes) =>
+        $"U gaf {DutchCounts.Votes(given)}, maar u hebt er {votes}. Haal er {given - votes} weg.";
+
+    /// <summary>"Pagina 2 van 5" above a long voting list.</summary>
+    public static string Page(int page, int pages) => $"Pagina {page} van {pages}";
+
     /// <summary>"Te lang: hooguit 300 tekens." under a field whose text does not fit.</summary>
     public static string TooLong(int maxLength) => $"Dit is te lang. Houd het bij hooguit {maxLength} tekens.";
 
@@ -170,6 +201,13 @@ public static class SessionTexts
         SessionRefusal.AlreadyPaused => "De sessie is al gepauzeerd.",
         SessionRefusal.TooManyInStep => "U hebt bij deze stap al het hoogste aantal bijdragen gegeven. Uw eerdere bijdragen blijven bewaard. U kunt ze nog aanpassen of er een intrekken.",
         SessionRefusal.TooManyInSession => "U hebt in deze sessie al het hoogste aantal bijdragen gegeven. Uw eerdere bijdragen blijven bewaard.",
+        SessionRefusal.NotRevealed => "Toon eerst de bijdragen aan de groep. Daarna kunt u de stemronde openen.",
+        SessionRefusal.NothingToVoteOn => "Er zijn bij deze stap nog geen bijdragen om op te stemmen.",
+        SessionRefusal.VotingNotOpen => "Er is nu geen stemronde open. Er is niets veranderd.",
+        SessionRefusal.VotingAlreadyOpen => "De stemronde is al open.",
+        SessionRefusal.TooManyVotes => "U hebt meer stemmen gegeven dan u hebt.",
+        SessionRefusal.NotInThisStep => "Die bijdrage hoort bij een andere stap.",
+        SessionRefusal.SameContribution => "Kies twee verschillende bijdragen.",
         SessionRefusal.FacilitatorStillHere => "De gespreksleider is nog in dit gesprek. Vraag of die de rol aan u overdraagt.",
         _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
     };
@@ -191,6 +229,10 @@ public static class SessionTexts
             MarkReady => ReadySaved,
             AddAgreement => AgreementSaved,
             RevealContributions when decision.State.CurrentStepContributions().Count == 0 => NoContributionsYet,
+            OpenVoting => VotingOpened,
+            CloseVoting => VotingClosed,
+            CastVotes => VotesSaved,
+            MergeContributions => Merged,
             TakeOver => TakenOver,
             HandOver => HandedOver,
             Cancel => Cancelled,

@@ -14,6 +14,8 @@ public static class SessionVerb
     public const string Resume = "sessionResume";
     public const string Extend = "sessionExtend";
     public const string Reveal = "sessionReveal";
+    public const string OpenVoting = "sessionOpenVoting";
+    public const string CloseVoting = "sessionCloseVoting";
     public const string Contribute = "sessionContribute";
     public const string Withdraw = "sessionWithdraw";
     public const string Edit = "sessionEdit";

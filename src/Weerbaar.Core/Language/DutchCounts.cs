@@ -17,4 +17,7 @@ public static class DutchCounts
 
     /// <summary>"1 deelnemer", "3 deelnemers".</summary>
     public static string Participants(int count) => Of(count, "deelnemer", "deelnemers");
+
+    /// <summary>"1 stem", "7 stemmen".</summary>
+    public static string Votes(int count) => Of(count, "stem", "stemmen");
 }

@@ -70,7 +70,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<WeerbaarDbContext> cont
             var mine = state.Contributions.Count(c => Mine(c.AuthorKey));
             var leads = state.FacilitatorKey == userId || record.FacilitatorUserId == userId;
             var inPersonalChat = record.ChannelId == chatChannel && record.ConversationId == chatId;
-            if (mine == 0 && !leads && !inPersonalChat && !state.ReadyKeys.Any(Mine))
+            if (mine == 0 && !leads && !inPersonalChat && !state.ReadyKeys.Any(Mine) && !state.Votes.Any(v => Mine(v.VoterKey)))
             {
                 continue;
             }
@@ -85,6 +85,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<WeerbaarDbContext> cont
                 FacilitatorKey = state.FacilitatorKey == userId ? anonymousKey : state.FacilitatorKey,
                 Contributions = [.. state.Contributions.Select(c => Mine(c.AuthorKey) ? c with { AuthorKey = anonymousKey } : c)],
                 ReadyKeys = state.ReadyKeys.Where(k => !Mine(k)).ToHashSet(StringComparer.Ordinal),
+                Votes = [.. state.Votes.Select(v => Mine(v.VoterKey) ? v with { VoterKey = anonymousKey } : v)],
             };
             record.State = SessionStateJson.Serialize(state);
             record.FacilitatorUserId = record.FacilitatorUserId == userId ? null : record.FacilitatorUserId;

@@ -67,3 +67,24 @@ public sealed record MarkReady : SessionCommand
 {
     public override bool NeedsFacilitator => false;
 }
+
+/// <summary>Opens a voting round on the current step, whose contributions must have been shown to the group.</summary>
+public sealed record OpenVoting : SessionCommand;
+
+/// <summary>Closes the current step's voting round: its results are then shown to the group.</summary>
+public sealed record CloseVoting : SessionCommand;
+
+/// <summary>
+/// A member's votes in the current step's voting round, as contribution id → number of votes. It replaces what the
+/// member voted before in that round, so a vote can be changed (or taken back with an empty set) until it closes.
+/// </summary>
+public sealed record CastVotes(IReadOnlyDictionary<Guid, int> Votes) : SessionCommand
+{
+    public override bool NeedsFacilitator => false;
+}
+
+/// <summary>
+/// The facilitator merges <paramref name="Merged"/> into <paramref name="Kept"/> (two contributions that say the same):
+/// the merged one leaves the lists, its votes count for the kept one, and the report shows its text under the kept one.
+/// </summary>
+public sealed record MergeContributions(Guid Kept, Guid Merged) : SessionCommand;

@@ -196,7 +196,7 @@ public static class SessionEngine
     /// <exception cref="ArgumentException">
     /// Only for programming errors: an unknown command type, or a scenario that does not hold the session's steps.
     /// </exception>
-    /// <param name="limits">How many contributions one member may give; <see cref="SessionLimits.Default"/> when null.</param>
+    /// <param name="limits">How many contributions one member may give and how many votes they cast; <see cref="SessionLimits.Default"/> when null.</param>
     public static SessionDecision Decide(SessionState state, SessionCommand command, string actorKey, Scenario scenario, DateTimeOffset now, string? shownStepId = null, SessionLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -244,6 +244,10 @@ public static class SessionEngine
             Contribute contribute => AddContribution(state, contribute, actorKey, scenario, now, limits ?? SessionLimits.Default),
             EditContribution edit => Edit(state, edit, actorKey),
             WithdrawContribution withdraw => Withdraw(state, withdraw, actorKey),
+            OpenVoting => SessionVoting.Open(state),
+            CloseVoting => SessionVoting.Close(state),
+            CastVotes cast => SessionVoting.Cast(state, cast, actorKey, limits ?? SessionLimits.Default),
+            MergeContributions merge => SessionVoting.Merge(state, merge),
             MarkReady => state.ReadyKeys.Contains(actorKey)
                 ? Quiet(state)
                 : Quiet(state with { ReadyKeys = Add(state.ReadyKeys, actorKey) }),
@@ -254,6 +258,14 @@ public static class SessionEngine
     private static SessionDecision GoToStep(SessionState state, Scenario scenario, int stepIndex, DateTimeOffset now)
     {
         var moved = state with { StepIndex = stepIndex, StepStartedAt = now, ReadyKeys = ImmutableHashSet<string>.Empty };
+
+        // Moving on ends an open voting round as closing it would: its votes were meant for the step being left, and
+        // its results belong in the report.
+        if (state.VotingStepId is string votingStep)
+        {
+            moved = moved with { VotingStepId = null, VotedSteps = Add(state.VotedSteps, votingStep) };
+        }
+
         var duration = Duration(moved, scenario, stepIndex);
 
         // A paused session stays paused on the next step, with that step's whole time waiting: the facilitator
@@ -467,10 +479,16 @@ public static class SessionEngine
         return Quiet(state with { Contributions = Replace(state.Contributions, command.ContributionId, c => c with { Text = text }) });
     }
 
+    // A withdrawn contribution takes its votes along; what was merged into it comes back on its own, without votes.
     private static SessionDecision Withdraw(SessionState state, WithdrawContribution command, string actorKey) =>
         OwnContribution(state, command.ContributionId, actorKey) is var refusal && refusal != SessionRefusal.None
             ? Refuse(state, refusal)
-            : Quiet(state with { Contributions = [.. state.Contributions.Where(c => c.Id != command.ContributionId)] });
+            : Quiet(state with
+            {
+                Contributions = [.. state.Contributions.Where(c => c.Id != command.ContributionId)
+                    .Select(c => c.MergedInto == command.ContributionId ? c with { MergedInto = null } : c)],
+                Votes = [.. state.Votes.Where(v => v.ContributionId != command.ContributionId)],
+            });
 
     /// <summary>
     /// Whether <paramref name="actorKey"/> may still change a contribution: only the author (not even the facilitator,
@@ -480,7 +498,7 @@ public static class SessionEngine
     private static SessionRefusal OwnContribution(SessionState state, Guid id, string actorKey) =>
         state.FindContribution(id) switch
         {
-            null => SessionRefusal.NoSuchContribution,
+            null or { MergedInto: not null } => SessionRefusal.NoSuchContribution,
             var c when !string.Equals(c.AuthorKey, actorKey, StringComparison.Ordinal) => SessionRefusal.NotYourContribution,
             var c when c.StepId != state.CurrentStepId => SessionRefusal.StepOver,
             _ => SessionRefusal.None,
@@ -587,12 +605,12 @@ public static class SessionEngine
     private static IReadOnlyList<Contribution> Replace(IReadOnlyList<Contribution> contributions, Guid id, Func<Contribution, Contribution> change) =>
         [.. contributions.Select(c => c.Id == id ? change(c) : c)];
 
-    private static ImmutableHashSet<string> Add(IReadOnlySet<string> set, string item) =>
+    internal static ImmutableHashSet<string> Add(IReadOnlySet<string> set, string item) =>
         ImmutableHashSet.CreateRange(StringComparer.Ordinal, set).Add(item);
 
-    private static SessionDecision Shared(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: true);
+    internal static SessionDecision Shared(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: true);
 
-    private static SessionDecision Quiet(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: false);
+    internal static SessionDecision Quiet(SessionState state) => new(state, SessionRefusal.None, SharedCardChanged: false);
 
-    private static SessionDecision Refuse(SessionState state, SessionRefusal refusal) => new(state, refusal, SharedCardChanged: false);
+    internal static SessionDecision Refuse(SessionState state, SessionRefusal refusal) => new(state, refusal, SharedCardChanged: false);
 }

@@ -31,6 +31,27 @@ public enum SessionRefusal
 
     /// <summary>The member gave as many contributions to this session as <see cref="SessionLimits.MaxContributionsPerSession"/> allows.</summary>
     TooManyInSession,
+
+    /// <summary>Voting needs the step's contributions shown to the group first ("Toon bijdragen").</summary>
+    NotRevealed,
+
+    /// <summary>There is nothing to vote on: the step has no contributions.</summary>
+    NothingToVoteOn,
+
+    /// <summary>No voting round is open on the current step.</summary>
+    VotingNotOpen,
+
+    /// <summary>A voting round is already open on the current step.</summary>
+    VotingAlreadyOpen,
+
+    /// <summary>The member cast more votes than <see cref="SessionLimits.VotesPerParticipant"/> allows (or a negative count).</summary>
+    TooManyVotes,
+
+    /// <summary>A vote or merge names a contribution of another step.</summary>
+    NotInThisStep,
+
+    /// <summary>A contribution cannot be merged with itself.</summary>
+    SameContribution,
 }
 
 /// <summary>

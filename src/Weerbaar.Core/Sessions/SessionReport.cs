@@ -5,11 +5,15 @@ using Weerbaar.Core.Language;
 namespace Weerbaar.Core.Sessions;
 
 /// <summary>
-/// The report of a finished session, as Markdown and as HTML: per step the number of contributions and the tagged
-/// ones, then the agreements. It never names anyone: contributions carry no author in the report, in any session.
+/// The report of a finished session, as Markdown and as HTML: per step the number of contributions, the ones that got
+/// the most votes, the contributions by question (a merged one in brackets under the one it was merged into), then
+/// the agreements. It never names anyone: contributions and votes carry no author in the report, in any session.
 /// </summary>
 public static class SessionReport
 {
+    /// <summary>How many of a step's most-voted contributions the report lists.</summary>
+    public const int TopVoted = 10;
+
     private const string MarkdownSpecial = "\\`*_{}[]()<>#+!|~^$&@:=";
 
     // Inline only: the report's Content-Security-Policy allows inline styles and nothing else (no files, no fonts).
@@ -50,6 +54,17 @@ public static class SessionReport
             text.AppendLine(Invariant, $"## {step.Title}");
             text.AppendLine();
             text.AppendLine(Invariant, $"{DutchCounts.Contributions(contributions.Count)}.");
+            if (state.VoteResults(stepId) is { Count: > 0 } results)
+            {
+                text.AppendLine();
+                text.AppendLine("**Meeste stemmen**");
+                text.AppendLine();
+                foreach (var result in results.Take(TopVoted))
+                {
+                    text.AppendLine(Invariant, $"- {DutchCounts.Votes(result.Votes)}: {M(result.Contribution.Text)}");
+                }
+            }
+
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
@@ -64,6 +79,10 @@ public static class SessionReport
                 foreach (var answer in answers)
                 {
                     text.AppendLine(Invariant, $"- {(answer.Tag is { } tag ? $"[{tag}] " : string.Empty)}{M(answer.Text)}");
+                    foreach (var merged in state.MergedInto(answer.Id))
+                    {
+                        text.AppendLine(Invariant, $"  - {MergedLabel}: {M(merged.Text)}");
+                    }
                 }
             }
         }
@@ -105,6 +124,17 @@ public static class SessionReport
 
             var contributions = state.ContributionsOf(stepId);
             html.Append(Invariant, $"<h2>{E(step.Title)}</h2><p>{DutchCounts.Contributions(contributions.Count)}.</p>");
+            if (state.VoteResults(stepId) is { Count: > 0 } results)
+            {
+                html.Append("<h3>Meeste stemmen</h3><ol>");
+                foreach (var result in results.Take(TopVoted))
+                {
+                    html.Append(Invariant, $"<li><strong>{DutchCounts.Votes(result.Votes)}</strong>: {E(result.Contribution.Text)}</li>");
+                }
+
+                html.Append("</ol>");
+            }
+
             foreach (var question in step.Questions)
             {
                 var answers = contributions.Where(c => c.QuestionId == question.Id).ToList();
@@ -113,7 +143,19 @@ public static class SessionReport
                     html.Append(Invariant, $"<h3>{E(question.TextFor(state.Settings.Kind))}</h3><ul>");
                     foreach (var answer in answers)
                     {
-                        html.Append(Invariant, $"<li>{(answer.Tag is { } tag ? $"<strong>{tag}</strong>: " : string.Empty)}{E(answer.Text)}</li>");
+                        html.Append(Invariant, $"<li>{(answer.Tag is { } tag ? $"<strong>{tag}</strong>: " : string.Empty)}{E(answer.Text)}");
+                        if (state.MergedInto(answer.Id) is { Count: > 0 } merged)
+                        {
+                            html.Append("<ul>");
+                            foreach (var other in merged)
+                            {
+                                html.Append(Invariant, $"<li>{MergedLabel}: {E(other.Text)}</li>");
+                            }
+
+                            html.Append("</ul>");
+                        }
+
+                        html.Append("</li>");
                     }
 
                     html.Append("</ul>");
@@ -130,6 +172,9 @@ public static class SessionReport
         html.Append("</ul></body></html>");
         return html.ToString();
     }
+
+    /// <summary>What stands before the text of a contribution the facilitator merged into the one above it.</summary>
+    public const string MergedLabel = "Samengevoegd hiermee";
 
     /// <summary>Why a report may stop halfway: the facilitator ended the session before its last step's agreements.</summary>
     public static string? EndedEarlyNote(SessionState state)

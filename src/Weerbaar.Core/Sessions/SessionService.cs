@@ -145,10 +145,10 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
         return new SessionChange(SessionStore.ToStored(current), SessionStateJson.DeserializeDecision(earlier.Decision), earlier.CardVersion, IsRepeat: true);
     }
 
-    // What a participant does as author (or as one who is ready) is stored under their pseudonym in an anonymous
-    // session; leading the session is not anonymous, so those commands keep the Teams id.
+    // What a participant does as author, voter (or as one who is ready) is stored under their pseudonym in an
+    // anonymous session; leading the session is not anonymous, so those commands keep the Teams id.
     private string ActorFor(SessionState state, SessionRequest request) =>
-        pseudonyms is not null && request.Command is Contribute or EditContribution or WithdrawContribution or MarkReady
+        pseudonyms is not null && request.Command is Contribute or EditContribution or WithdrawContribution or MarkReady or CastVotes
             ? pseudonyms.AuthorKey(state, request.ActorKey)
             : request.ActorKey;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Weerbaar.Core.Sessions;
 
 /// <summary>Where a session stands.</summary>
@@ -26,7 +28,24 @@ public sealed record SessionSettings(string OrganisationName, OrganisationKind K
 /// One contribution to one question of one step. <see cref="AuthorKey"/> identifies the author for editing and
 /// withdrawing only; in an anonymous session it is never shown anywhere (cards, report, logs).
 /// </summary>
-public sealed record Contribution(Guid Id, string StepId, string QuestionId, string AuthorKey, string Text, ContributionTag? Tag, DateTimeOffset At);
+public sealed record Contribution(Guid Id, string StepId, string QuestionId, string AuthorKey, string Text, ContributionTag? Tag, DateTimeOffset At)
+{
+    /// <summary>
+    /// The contribution this one was merged into by the facilitator: it is then left out of every list and count,
+    /// its votes count for that one, and the report shows its text under it. Null for old stored states.
+    /// </summary>
+    public Guid? MergedInto { get; init; }
+}
+
+/// <summary>
+/// <paramref name="Count"/> votes of one member for one contribution in the voting round of <paramref name="StepId"/>.
+/// <paramref name="VoterKey"/> is kept only to replace the member's earlier votes; in an anonymous session it is a
+/// pseudonym, like an author key, and votes are never shown per person.
+/// </summary>
+public sealed record Vote(string StepId, string VoterKey, Guid ContributionId, int Count);
+
+/// <summary>A contribution with the votes it got, for a step's results.</summary>
+public sealed record VoteResult(Contribution Contribution, int Votes);
 
 /// <summary>A step's end time, as the time-up line was posted for it.</summary>
 public sealed record StepDeadline(string StepId, DateTimeOffset EndsAt);
@@ -64,6 +83,15 @@ public sealed record SessionState(
     /// </summary>
     public StepDeadline? TimeUpNoted { get; init; }
 
+    /// <summary>The step whose voting round is open, or null. Only the current step can have one open.</summary>
+    public string? VotingStepId { get; init; }
+
+    /// <summary>The steps whose voting round was closed: their results are shown. Empty for old stored states.</summary>
+    public IReadOnlySet<string> VotedSteps { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The votes of all steps' rounds. Empty for old stored states.</summary>
+    public IReadOnlyList<Vote> Votes { get; init; } = [];
+
     public string CurrentStepId => Settings.StepIds[StepIndex];
 
     public bool IsOpen => Status is SessionStatus.Running or SessionStatus.Paused;
@@ -89,8 +117,33 @@ public sealed record SessionState(
 
     public Contribution? FindContribution(Guid id) => Contributions.FirstOrDefault(c => c.Id == id);
 
-    /// <summary>The contributions to one step, in the order they were made.</summary>
-    public IReadOnlyList<Contribution> ContributionsOf(string stepId) => [.. Contributions.Where(c => c.StepId == stepId)];
+    /// <summary>The contributions to one step, in the order they were made, without those merged into another.</summary>
+    public IReadOnlyList<Contribution> ContributionsOf(string stepId) => [.. Contributions.Where(c => c.StepId == stepId && c.MergedInto is null)];
+
+    /// <summary>The contributions merged into <paramref name="id"/>, in the order they were made.</summary>
+    public IReadOnlyList<Contribution> MergedInto(Guid id) => [.. Contributions.Where(c => c.MergedInto == id)];
+
+    /// <summary>Whether the current step's voting round is open.</summary>
+    public bool IsVotingOpen() => VotingStepId is not null && VotingStepId == CurrentStepId;
+
+    /// <summary>
+    /// A step's contributions that got votes, most votes first (ties in the order they were made). Votes of merged
+    /// contributions were moved to the kept one when merging.
+    /// </summary>
+    public IReadOnlyList<VoteResult> VoteResults(string stepId)
+    {
+        var totals = Votes.Where(v => v.StepId == stepId).GroupBy(v => v.ContributionId).ToDictionary(g => g.Key, g => g.Sum(v => v.Count));
+        return [.. ContributionsOf(stepId)
+            .Select(c => new VoteResult(c, totals.GetValueOrDefault(c.Id)))
+            .Where(r => r.Votes > 0)
+            .OrderByDescending(r => r.Votes)];
+    }
+
+    /// <summary>The votes <paramref name="voterKey"/> cast in the voting round of <paramref name="stepId"/>, by contribution.</summary>
+    public IReadOnlyDictionary<Guid, int> VotesOf(string stepId, string voterKey) =>
+        Votes.Where(v => v.StepId == stepId && string.Equals(v.VoterKey, voterKey, StringComparison.Ordinal))
+            .GroupBy(v => v.ContributionId)
+            .ToDictionary(g => g.Key, g => g.Sum(v => v.Count));
 
     public IReadOnlyList<Contribution> CurrentStepContributions() => ContributionsOf(CurrentStepId);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Weerbaar.Core.Storage;
 using Weerbaar.Tests.Sessions;
 using Weerbaar.Tests.Support;
+using static Weerbaar.Tests.Conversation.ConversationTests;
 
 namespace Weerbaar.Tests.Privacy;
 
@@ -41,6 +42,27 @@ public sealed class ErasureTests : LocalBotTest
         Assert.Contains("Anna denkt aan noodstroom", stored.State, StringComparison.Ordinal);
         Assert.Contains(_lead.Id, stored.State, StringComparison.Ordinal);
         Assert.False(await StateExistsAsync($"msteams/conversations/{personal.Id}"));
+    }
+
+    [Fact]
+    public async Task EraseInPersonalChat_OfAMemberWhoOnlyVoted_UnlinksTheirVotes_AndTheCountsStay()
+    {
+        var session = new SessionConversation(Bot, Connector, new TeamsConversation(TeamsScope.GroupChat, Connector.ServiceUrl));
+        var view = await session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await session.ContributeAsync(_lead, "Noodstroom");
+        await session.ContributeAsync(_lead, "Telefoonlijst");
+        view = await session.PressAsync(_lead, view, "sessionReveal");
+        await session.PressAsync(_lead, view, "sessionOpenVoting");
+        var form = await session.OpenDialogAsync(_anna, "sessionVote", "opening");
+        var input = Descendants(form.Card!).OfType<JsonObject>().First(o => o["type"]?.GetValue<string>() == "Input.Number")["id"]!.GetValue<string>();
+        await session.PressDialogAsync(_anna, form, "Stemmen opslaan", new JsonObject { [input] = "2" });
+
+        await SendAsync(new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl), "verwijder mijn gegevens");
+
+        await using var db = Db();
+        var stored = Weerbaar.Core.Sessions.SessionStateJson.Deserialize((await db.Sessions.SingleAsync(TestContext.Current.CancellationToken)).State);
+        Assert.DoesNotContain(_anna.Id, Weerbaar.Core.Sessions.SessionStateJson.Serialize(stored), StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(stored.Votes).Count);
     }
 
     [Fact]
