@@ -268,8 +268,7 @@ public static class SessionEngine
 
         var duration = Duration(moved, scenario, stepIndex);
 
-        // A paused session stays paused on the next step, with that step's whole time waiting: the facilitator
-        // paused for a reason (a break, a phone call), and moving on to show the next situation does not end it.
+        // A paused session stays paused on the next step, with that step's whole time waiting: moving on does not end a break.
         return Shared(moved with
         {
             StepEndsAt = now + duration,
@@ -290,23 +289,8 @@ public static class SessionEngine
                 Status = SessionStatus.Running,
                 StepEndsAt = now + (state.RemainingWhenPaused ?? TimeSpan.Zero),
                 RemainingWhenPaused = null,
-
-                // Paused after the time-up line, resumed without time added: the step's time is still the one that
-                // ran out, so the line is not posted a second time.
-                TimeUpNoted = state.TimeUpNoted?.StepId == state.CurrentStepId && (state.RemainingWhenPaused ?? TimeSpan.Zero) <= TimeSpan.Zero
-                    ? new StepDeadline(state.CurrentStepId, now)
-                    : state.TimeUpNoted,
+                TimeUpNoted = SessionTimeUp.NotedAfterResume(state, now),
             });
-
-    /// <summary>
-    /// The state with the time-up line of the running step noted, or null when none is due at <paramref name="now"/>
-    /// (paused, closed, time left, or already noted for this end time).
-    /// </summary>
-    public static SessionState? NoteTimeUp(SessionState state, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.IsTimeUpUnnoted(now) ? state with { TimeUpNoted = new StepDeadline(state.CurrentStepId, state.StepEndsAt) } : null;
-    }
 
     private static SessionDecision Extend(SessionState state, int minutes, DateTimeOffset now)
     {

@@ -113,7 +113,7 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.FirstOrDefaultAsync(r => r.Id == sessionId, cancellationToken);
             var now = timeProvider.GetUtcNow();
-            if (record is null || SessionEngine.NoteTimeUp(SessionStateJson.Deserialize(record.State), now) is not { } noted)
+            if (record is null || SessionTimeUp.Note(SessionStateJson.Deserialize(record.State), now) is not { } noted)
             {
                 return null;
             }
