@@ -9,7 +9,8 @@ namespace Weerbaar.Core.Sessions;
 
 /// <summary>
 /// The report of a finished session as a Word document, for people who put it in a memo: the same content as the HTML
-/// report (per step the contributions, tagged ones marked; the agreements, here as a table; the scenario's notice).
+/// report (per step the most voted contributions with their votes and the contributions, tagged ones marked; the
+/// agreements, here as a table; the scenario's notice).
 /// It never names anyone. What participants typed is only ever the text of a run: no fields, no hyperlinks.
 /// </summary>
 public static class SessionWordReport
@@ -19,11 +20,7 @@ public static class SessionWordReport
 
     private const string Language = "nl-NL";
 
-    /// <param name="order">
-    /// How a question's contributions are listed (say, the most votes first); without it they keep the order in which
-    /// they were given, as in the HTML report. The sort is stable, so equal ones keep that order too.
-    /// </param>
-    public static byte[] Build(SessionState state, Scenario scenario, DateOnly date, IComparer<Contribution>? order = null)
+    public static byte[] Build(SessionState state, Scenario scenario, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -35,13 +32,13 @@ public static class SessionWordReport
             document.PackageProperties.Language = Language;
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.Document = new Document(Body(state, scenario, date, order));
+            main.Document = new Document(Body(state, scenario, date));
         }
 
         return stream.ToArray();
     }
 
-    private static Body Body(SessionState state, Scenario scenario, DateOnly date, IComparer<Contribution>? order)
+    private static Body Body(SessionState state, Scenario scenario, DateOnly date)
     {
         var body = new Body();
         body.Append(Paragraph("Title", Plain($"Verslag gesprekstool: {state.Settings.OrganisationName}")));
@@ -62,10 +59,21 @@ public static class SessionWordReport
             var contributions = state.ContributionsOf(stepId);
             body.Append(Paragraph("Heading1", Plain(step.Title)));
             body.Append(Paragraph(null, Plain($"{DutchCounts.Contributions(contributions.Count)}.")));
+            if (state.VoteResults(stepId) is { Count: > 0 } results)
+            {
+                body.Append(Paragraph("Heading2", Plain("Meeste stemmen")));
+                foreach (var result in results.Take(SessionReport.TopVoted))
+                {
+                    var item = Paragraph("ListParagraph", Plain("• "));
+                    item.Append(Bold($"{DutchCounts.Votes(result.Votes)}: "));
+                    item.Append(Plain(result.Contribution.Text));
+                    body.Append(item);
+                }
+            }
+
             foreach (var question in step.Questions)
             {
-                var answers = contributions.Where(c => c.QuestionId == question.Id);
-                var listed = (order is null ? answers : answers.OrderBy(c => c, order)).ToList();
+                var listed = contributions.Where(c => c.QuestionId == question.Id).ToList();
                 if (listed.Count == 0)
                 {
                     continue;
@@ -82,6 +90,10 @@ public static class SessionWordReport
 
                     item.Append(Plain(answer.Text));
                     body.Append(item);
+                    foreach (var merged in state.MergedInto(answer.Id))
+                    {
+                        body.Append(Paragraph("ListParagraph2", Plain($"– {SessionReport.MergedLabel}: {merged.Text}")));
+                    }
                 }
             }
         }
@@ -192,6 +204,11 @@ public static class SessionWordReport
             new BasedOn { Val = "Normal" },
             new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = "360", Hanging = "216" }))
         { Type = StyleValues.Paragraph, StyleId = "ListParagraph" });
+        styles.Append(new Style(
+            new StyleName { Val = "List Paragraph 2" },
+            new BasedOn { Val = "ListParagraph" },
+            new StyleParagraphProperties(new Indentation { Left = "720", Hanging = "216" }))
+        { Type = StyleValues.Paragraph, StyleId = "ListParagraph2" });
         return styles;
     }
 

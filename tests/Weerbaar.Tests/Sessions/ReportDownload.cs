@@ -15,7 +15,13 @@ internal static class ReportDownload
             return await client.GetStringAsync(path);
         }
 
-        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(path)), isEditable: false);
-        return string.Join('\n', document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
+        return string.Join('\n', WordParagraphs(await client.GetByteArrayAsync(path)));
+    }
+
+    /// <summary>The text of each paragraph of a Word document, table cells included, in order.</summary>
+    public static IReadOnlyList<string> WordParagraphs(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        return [.. document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText)];
     }
 }

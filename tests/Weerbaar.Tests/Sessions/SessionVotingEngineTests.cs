@@ -267,5 +267,27 @@ public sealed class SessionVotingEngineTests
         Assert.Contains("  - Samengevoegd hiermee: Er is geen noodaggregaat.", markdown, StringComparison.Ordinal);
         Assert.Contains("<h3>Meeste stemmen</h3><ol><li><strong>5 stemmen</strong>: Geen noodstroom.</li><li><strong>1 stem</strong>: Telefoons vallen uit.</li></ol>", html, StringComparison.Ordinal);
         Assert.Contains("<li>Samengevoegd hiermee: Er is geen noodaggregaat.</li>", html, StringComparison.Ordinal);
+
+        var docx = SessionWordReport.Build(state, TestScenario, Date);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false))
+        {
+            var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
+
+        var word = ReportDownload.WordParagraphs(docx);
+        var top = word.ToList().IndexOf("Meeste stemmen");
+        Assert.True(top >= 0, string.Join("\n", word));
+        Assert.Equal(["• 5 stemmen: Geen noodstroom.", "• 1 stem: Telefoons vallen uit."], word.Skip(top + 1).Take(2));
+        Assert.Contains("– Samengevoegd hiermee: Er is geen noodaggregaat.", word);
+    }
+
+    [Fact]
+    public void WordReport_WithoutVotes_HasNoMostVotedSection()
+    {
+        var word = ReportDownload.WordParagraphs(SessionWordReport.Build(Revealed(), TestScenario, Date));
+
+        Assert.DoesNotContain("Meeste stemmen", word);
+        Assert.Contains("• Geen noodstroom.", word);
     }
 }
