@@ -87,6 +87,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["open"] = state.IsOpen,
         };
         SessionVotingCardData.AddToShared(data, session.Id, state);
+        PreviousAgreementsCardData.AddToShared(data, state);
         var card = templates.Render(CardName.SessionShared, data);
 
         // A session that is over has nothing left to steer: without the refresh Teams no longer swaps the shared card
@@ -217,6 +218,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["finishVerb"] = isLast ? SessionVerb.Complete : SessionVerb.End,
         };
         SessionVotingCardData.AddToView(data, sessionId, state, isFacilitator);
+        PreviousAgreementsCardData.AddToView(data, state, isFacilitator);
         return CardAttachment.From(templates.Render(CardName.SessionView, data));
     }
 
@@ -229,7 +231,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
         {
             ["fallback"] = $"Verslag van de sessie van {state.Settings.OrganisationName}.",
             ["organisation"] = CardText.Literal(state.Settings.OrganisationName),
-            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.",
+            ["summary"] = $"{(state.EndedEarly ? "Vroegtijdig beëindigd" : "Afgerond")} op {DutchDates.Format(SessionClock.Today(timeProvider.GetUtcNow()))}. {DutchCounts.Contributions(state.Contributions.Count)}, {DutchCounts.Agreements(state.Agreements.Count)}.{(SessionPreviousAgreements.Summary(state) is string previous ? " " + previous : string.Empty)}",
             ["endedEarly"] = SessionReport.EndedEarlyNote(state) ?? string.Empty,
             ["steps"] = new JsonArray([.. state.Settings.StepIds.Select(id => scenario.Step(id)).OfType<ScenarioStep>().Select(step => (JsonNode)new JsonObject
             {

@@ -29,6 +29,7 @@ public enum SessionAction
     Ready,
     Tag,
     Agreement,
+    PreviousDone,
     Complete,
     AskToEnd,
     End,
@@ -113,6 +114,7 @@ public static class SessionCommandTable
             DateOnly.TryParseExact(Text(input.Data, "agreementDue"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
                 ? new AddAgreement(Text(input.Data, "agreementWhat") ?? string.Empty, Text(input.Data, "agreementOwner") ?? string.Empty, due)
                 : null),
+        new(SessionAction.PreviousDone, SessionVerb.PreviousDone, FromCard: input => new MarkPreviousAgreements(TickedAgreements(input.Data))),
     ];
 
     /// <summary>The action behind a card button's verb, or null when no session card sends it.</summary>
@@ -144,6 +146,16 @@ public static class SessionCommandTable
 
     /// <summary>The card verb of <paramref name="action"/>, or null when it is typed only.</summary>
     public static string? VerbOf(SessionAction action) => Rows.First(r => r.Action == action).Verb;
+
+    /// <summary>The prefix of the toggles under "Vorige keer afgesproken", followed by the agreement's id.</summary>
+    public const string DoneInputPrefix = "done_";
+
+    // An unticked box sends "false" (or nothing): only ticked ones are done. An id that is no agreement of the session
+    // is passed on, so the engine refuses it instead of it being dropped silently.
+    private static Guid[] TickedAgreements(JObject? data) =>
+        [.. (data?.Properties() ?? [])
+            .Where(p => p.Name.StartsWith(DoneInputPrefix, StringComparison.Ordinal) && string.Equals(Text(data, p.Name), "true", StringComparison.OrdinalIgnoreCase))
+            .Select(p => Guid.TryParseExact(p.Name[DoneInputPrefix.Length..], "N", out var id) ? id : Guid.Empty)];
 
     private static Guid? ContributionId(SessionCommandInput input) =>
         Guid.TryParse(Text(input.Data, "contribution"), out var id) ? id : null;

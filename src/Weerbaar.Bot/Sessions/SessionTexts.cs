@@ -208,6 +208,7 @@ public static class SessionTexts
         SessionRefusal.TooManyVotes => "U hebt meer stemmen gegeven dan u hebt.",
         SessionRefusal.NotInThisStep => "Die bijdrage hoort bij een andere stap.",
         SessionRefusal.SameContribution => "Kies twee verschillende bijdragen.",
+        SessionRefusal.NoSuchAgreement => "Die afspraak hoort niet bij de afspraken van vorige keer. Er is niets veranderd.",
         SessionRefusal.FacilitatorStillHere => "De gespreksleider is nog in dit gesprek. Vraag of die de rol aan u overdraagt.",
         _ => "Dat kan nu niet. Controleer wat u hebt ingevuld.",
     };
@@ -233,6 +234,7 @@ public static class SessionTexts
             CloseVoting => VotingClosed,
             CastVotes => VotesSaved,
             MergeContributions => Merged,
+            MarkPreviousAgreements => "Opgeslagen. " + SessionPreviousAgreements.Summary(decision.State),
             TakeOver => TakenOver,
             HandOver => HandedOver,
             Cancel => Cancelled,

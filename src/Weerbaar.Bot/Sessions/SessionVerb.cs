@@ -25,6 +25,9 @@ public static class SessionVerb
     public const string Agreement = "sessionAgreement";
     public const string Complete = "sessionComplete";
 
+    /// <summary>"Opslaan" under "Vorige keer afgesproken": which of the last session's agreements are done.</summary>
+    public const string PreviousDone = "sessionPreviousDone";
+
     /// <summary>
     /// Asks to end the session: answered with a confirmation card, never carried out at once. Cards sent before
     /// ending needed a confirmation had their one-click "Sessie beëindigen" on this verb.

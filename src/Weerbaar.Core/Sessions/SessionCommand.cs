@@ -88,3 +88,9 @@ public sealed record CastVotes(IReadOnlyDictionary<Guid, int> Votes) : SessionCo
 /// the merged one leaves the lists, its votes count for the kept one, and the report shows its text under the kept one.
 /// </summary>
 public sealed record MergeContributions(Guid Kept, Guid Merged) : SessionCommand;
+
+/// <summary>
+/// The facilitator says which of the agreements brought along from the last session are done: the whole set, so a
+/// repeated or changed answer replaces the earlier one and a box unticked again counts as open.
+/// </summary>
+public sealed record MarkPreviousAgreements(IReadOnlyCollection<Guid> Done) : SessionCommand;

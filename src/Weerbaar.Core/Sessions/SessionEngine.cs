@@ -248,6 +248,7 @@ public static class SessionEngine
             CloseVoting => SessionVoting.Close(state),
             CastVotes cast => SessionVoting.Cast(state, cast, actorKey, limits ?? SessionLimits.Default),
             MergeContributions merge => SessionVoting.Merge(state, merge),
+            MarkPreviousAgreements mark => SessionPreviousAgreements.Mark(state, mark),
             MarkReady => state.ReadyKeys.Contains(actorKey)
                 ? Quiet(state)
                 : Quiet(state with { ReadyKeys = Add(state.ReadyKeys, actorKey) }),
@@ -370,17 +371,10 @@ public static class SessionEngine
         return Shared(state with { Agreements = [.. state.Agreements, new Agreement(id, what, ownerRole, command.Due)] });
     }
 
-    private static SessionDecision Finish(SessionState state)
-    {
-        if (!state.IsAtLastStep())
-        {
-            return Refuse(state, SessionRefusal.NotLastStep);
-        }
-
-        return state.Agreements.Count == 0
-            ? Refuse(state, SessionRefusal.NeedsAgreement)
-            : Shared(state with { Status = SessionStatus.Completed });
-    }
+    private static SessionDecision Finish(SessionState state) =>
+        !state.IsAtLastStep() ? Refuse(state, SessionRefusal.NotLastStep)
+        : state.Agreements.Count == 0 ? Refuse(state, SessionRefusal.NeedsAgreement)
+        : Shared(state with { Status = SessionStatus.Completed });
 
     // What the group wrote is never thrown away by ending: with any contribution or agreement the session completes
     // early, so the report is made as on completion; only an empty session is cancelled without one.

@@ -52,6 +52,9 @@ public enum SessionRefusal
 
     /// <summary>A contribution cannot be merged with itself.</summary>
     SameContribution,
+
+    /// <summary>The agreement is not one of those brought along from the last session.</summary>
+    NoSuchAgreement,
 }
 
 /// <summary>

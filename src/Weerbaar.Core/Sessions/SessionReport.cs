@@ -41,6 +41,18 @@ public static class SessionReport
         }
 
         text.AppendLine(Invariant, $"_{scenario.Notice}_");
+        if (SessionPreviousAgreements.Summary(state) is string previous)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"## {PreviousHeading}");
+            text.AppendLine();
+            text.AppendLine(previous);
+            text.AppendLine();
+            foreach (var agreement in state.PreviousAgreements)
+            {
+                text.AppendLine(Invariant, $"- {M(agreement.What)} — {M(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}: **{SessionPreviousAgreements.StatusOf(state, agreement)}**");
+            }
+        }
         foreach (var stepId in state.Settings.StepIds)
         {
             var step = scenario.Step(stepId);
@@ -114,6 +126,16 @@ public static class SessionReport
         }
 
         html.Append(Invariant, $"<p><em>{E(scenario.Notice)}</em></p>");
+        if (SessionPreviousAgreements.Summary(state) is string previous)
+        {
+            html.Append(Invariant, $"<h2>{PreviousHeading}</h2><p>{E(previous)}</p><ul>");
+            foreach (var agreement in state.PreviousAgreements)
+            {
+                html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}: <strong>{SessionPreviousAgreements.StatusOf(state, agreement)}</strong></li>");
+            }
+
+            html.Append("</ul>");
+        }
         foreach (var stepId in state.Settings.StepIds)
         {
             var step = scenario.Step(stepId);
@@ -175,6 +197,9 @@ public static class SessionReport
 
     /// <summary>What stands before the text of a contribution the facilitator merged into the one above it.</summary>
     public const string MergedLabel = "Samengevoegd hiermee";
+
+    /// <summary>The heading over the agreements brought along from the last session, in every report and card.</summary>
+    public const string PreviousHeading = "Vorige keer afgesproken";
 
     /// <summary>Why a report may stop halfway: the facilitator ended the session before its last step's agreements.</summary>
     public static string? EndedEarlyNote(SessionState state)

@@ -30,10 +30,18 @@ public sealed class SessionService(IDbContextFactory<WeerbaarDbContext> contextF
 {
     private const int MaxAttempts = 20;
 
-    /// <summary>Starts a session led by <paramref name="facilitatorKey"/>; the settings passed <see cref="SessionEngine.SettingsError"/>.</summary>
+    /// <summary>
+    /// Starts a session led by <paramref name="facilitatorKey"/>; the settings passed <see cref="SessionEngine.SettingsError"/>.
+    /// It brings along what the last completed session of the same conversation left open ("Vorige keer afgesproken").
+    /// </summary>
     public async Task<StoredSession> StartAsync(SessionPlace place, SessionSettings settings, string facilitatorKey, Scenario scenario, CancellationToken cancellationToken)
     {
-        var state = SessionEngine.Start(Guid.NewGuid(), settings, facilitatorKey, scenario, timeProvider.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(place);
+        var last = await store.FindLatestCompletedAsync(place.ChannelId, place.ConversationId, cancellationToken);
+        var state = SessionEngine.Start(Guid.NewGuid(), settings, facilitatorKey, scenario, timeProvider.GetUtcNow()) with
+        {
+            PreviousAgreements = last is null ? [] : SessionPreviousAgreements.OpenAfter(last.State),
+        };
         return await store.CreateAsync(place, state, facilitatorKey, cancellationToken);
     }
 

@@ -92,6 +92,15 @@ public sealed record SessionState(
     /// <summary>The votes of all steps' rounds. Empty for old stored states.</summary>
     public IReadOnlyList<Vote> Votes { get; init; } = [];
 
+    /// <summary>
+    /// The open agreements of the last session in this conversation ("Vorige keer afgesproken"), brought along when
+    /// this one started so the group can say which are done. Empty for a first session and for old stored states.
+    /// </summary>
+    public IReadOnlyList<Agreement> PreviousAgreements { get; init; } = [];
+
+    /// <summary>The ids of <see cref="PreviousAgreements"/> the facilitator marked as done, in their order.</summary>
+    public IReadOnlyList<Guid> PreviousAgreementsDone { get; init; } = [];
+
     public string CurrentStepId => Settings.StepIds[StepIndex];
 
     public bool IsOpen => Status is SessionStatus.Running or SessionStatus.Paused;
@@ -148,4 +157,6 @@ public sealed record SessionState(
     public IReadOnlyList<Contribution> CurrentStepContributions() => ContributionsOf(CurrentStepId);
 
     public bool IsRevealed(string stepId) => RevealedSteps.Contains(stepId);
+
+    public bool IsPreviousAgreementDone(Guid id) => PreviousAgreementsDone.Contains(id);
 }

@@ -49,6 +49,17 @@ public static class SessionWordReport
         }
 
         body.Append(Paragraph(null, Italic(scenario.Notice)));
+        if (SessionPreviousAgreements.Summary(state) is string previous)
+        {
+            body.Append(Paragraph("Heading1", Plain(SessionReport.PreviousHeading)));
+            body.Append(Paragraph(null, Plain(previous)));
+            foreach (var agreement in state.PreviousAgreements)
+            {
+                var item = Paragraph("ListParagraph", Plain($"• {agreement.What} — {agreement.OwnerRole} — uiterlijk {DutchDates.Format(agreement.Due)}: "));
+                item.Append(Bold(SessionPreviousAgreements.StatusOf(state, agreement)));
+                body.Append(item);
+            }
+        }
         foreach (var stepId in state.Settings.StepIds)
         {
             if (scenario.Step(stepId) is not ScenarioStep step)

@@ -105,8 +105,9 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     private static bool IsSharedCard(ConnectorCall call) =>
         call.Activity?["summary"]?.GetValue<string>()?.StartsWith("Gesprekstool:", StringComparison.Ordinal) == true;
 
+    // The last one: a chat can hold the cards of an earlier session too.
     private ConnectorCall PostedSharedCard() =>
-        connector.Calls.First(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && IsSharedCard(c));
+        connector.Calls.Last(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && IsSharedCard(c));
 
     public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
 

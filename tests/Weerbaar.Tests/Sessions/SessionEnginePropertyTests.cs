@@ -32,11 +32,12 @@ public sealed class SessionEnginePropertyTests
         public int Cancelled { get; set; }
     }
 
-    // The random sequences do not vote or merge (yet); those rules have their own tests in SessionVotingEngineTests.
-    private static readonly HashSet<SessionRefusal> VotingRefusals =
+    // The random sequences do not vote, merge or mark the last session's agreements (yet); those rules have their own
+    // tests in SessionVotingEngineTests and SessionPreviousAgreementsTests.
+    private static readonly HashSet<SessionRefusal> RefusalsTestedElsewhere =
     [
         SessionRefusal.NotRevealed, SessionRefusal.NothingToVoteOn, SessionRefusal.VotingNotOpen, SessionRefusal.VotingAlreadyOpen,
-        SessionRefusal.TooManyVotes, SessionRefusal.NotInThisStep, SessionRefusal.SameContribution,
+        SessionRefusal.TooManyVotes, SessionRefusal.NotInThisStep, SessionRefusal.SameContribution, SessionRefusal.NoSuchAgreement,
     ];
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class SessionEnginePropertyTests
             nameof(WithdrawContribution), nameof(MarkReady),
         ];
         Assert.All(kinds, kind => Assert.Contains(kind, coverage.Accepted));
-        Assert.Equal(Enum.GetValues<SessionRefusal>().Where(r => r != SessionRefusal.None && !VotingRefusals.Contains(r)).ToHashSet(), coverage.Refusals);
+        Assert.Equal(Enum.GetValues<SessionRefusal>().Where(r => r != SessionRefusal.None && !RefusalsTestedElsewhere.Contains(r)).ToHashSet(), coverage.Refusals);
         Assert.InRange(coverage.Completed, 10, Sequences);
         Assert.InRange(coverage.Cancelled, 5, Sequences);
     }

@@ -32,7 +32,7 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
         var card = await CompleteSessionAsync(("Noodstroom regelen", Today.AddMonths(2)), ("Noodplan oefenen", Today.AddMonths(1)));
         using var client = Bot.CreateClient();
 
-        using var response = await client.GetAsync(Link(card, "Verslag als Word-document"));
+        using var response = await client.GetAsync(ReportDownload.Link(card, "Verslag als Word-document"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
@@ -84,7 +84,7 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
         await Session.PressAsync(_lead, view, "sessionEnd");
         using var client = Bot.CreateClient();
 
-        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(Link(ReportCard(), "Verslag als Word-document"))), isEditable: false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(ReportDownload.Link(ReportCard(), "Verslag als Word-document"))), isEditable: false);
 
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("De sessie is vroegtijdig beëindigd, bij stap 2 van 9.", paragraphs);
@@ -96,7 +96,7 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
     {
         var card = await CompleteSessionAsync(("Noodstroom regelen", Today.AddMonths(2)), ("Noodplan oefenen", Today.AddMonths(1)));
         using var client = Bot.CreateClient();
-        var link = Link(card, "In mijn agenda");
+        var link = ReportDownload.Link(card, "In mijn agenda");
 
         using var response = await client.GetAsync(link);
 
@@ -126,8 +126,8 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
     {
         var card = await CompleteSessionAsync(("Noodstroom regelen", Today.AddMonths(2)));
         using var client = Bot.CreateClient();
-        var word = Link(card, "Verslag als Word-document");
-        var agenda = Link(card, "In mijn agenda");
+        var word = ReportDownload.Link(card, "Verslag als Word-document");
+        var agenda = ReportDownload.Link(card, "In mijn agenda");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(word)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(agenda)).StatusCode);
 
@@ -165,9 +165,4 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
 
     private JsonObject ReportCard() =>
         CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
-
-    // Wherever the card puts the button (its own actions or a card it shows), the user follows its address.
-    private static string Link(JsonObject card, string title) =>
-        new Uri(Descendants(card).OfType<JsonObject>()
-            .Single(a => a["type"]?.GetValue<string>() == "Action.OpenUrl" && a["title"]?.GetValue<string>() == title)["url"]!.GetValue<string>()).PathAndQuery;
 }
