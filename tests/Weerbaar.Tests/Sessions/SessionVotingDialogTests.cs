@@ -112,6 +112,15 @@ public sealed class SessionVotingDialogTests(SharedBotTest.Host host) : SharedBo
         var markdown = (await client.GetStringAsync(new Uri(markdownUrl).PathAndQuery)).ReplaceLineEndings("\n");
         Assert.Contains("**Meeste stemmen**\n\n- 4 stemmen: Geen noodstroom\n- 2 stemmen: Stroom valt uit\n", markdown, StringComparison.Ordinal);
         Assert.Contains("  - Samengevoegd hiermee: Er is geen aggregaat", markdown, StringComparison.Ordinal);
+
+        // The Word document, read back with the OpenXml SDK, holds the top items and the agreement; the calendar file parses.
+        var word = ReportDownload.WordParagraphs(await client.GetByteArrayAsync(ReportDownload.Link(report, "Verslag als Word-document")));
+        var top = word.ToList().IndexOf("Meeste stemmen");
+        Assert.Equal(["• 4 stemmen: Geen noodstroom", "• 2 stemmen: Stroom valt uit"], word.Skip(top + 1).Take(2));
+        Assert.Contains("Noodstroom regelen", word);
+        Assert.Contains("facilitair manager", word);
+        var calendar = Ical.Net.Calendar.Load(await client.GetStringAsync(ReportDownload.Link(report, "In mijn agenda")))!;
+        Assert.Contains("Noodstroom regelen – facilitair manager", Assert.Single(calendar.Events).Description, StringComparison.Ordinal);
     }
 
     [Fact]
