@@ -109,6 +109,32 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
     private ConnectorCall PostedSharedCard() =>
         connector.Calls.Last(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply && IsSharedCard(c));
 
+    /// <summary>
+    /// From <paramref name="view"/> (the facilitator's, at the step before the agreements), moves on, records each
+    /// agreement for <paramref name="role"/> on the card and completes the session; returns the report card.
+    /// </summary>
+    public async Task<JsonObject> CompleteWithAgreementsAsync(TeamsUser facilitator, JsonObject view, string role, params (string What, DateOnly Due)[] agreements)
+    {
+        view = await PressAsync(facilitator, view, "sessionNext");
+        foreach (var (what, due) in agreements)
+        {
+            view = await PressAsync(facilitator, view, "sessionAgreement", inputs: new JsonObject
+            {
+                ["agreementWhat"] = what,
+                ["agreementOwner"] = role,
+                ["agreementDue"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        await PressAsync(facilitator, view, "sessionComplete");
+        return ReportCard();
+    }
+
+    /// <summary>The last report card posted in this chat.</summary>
+    public JsonObject ReportCard() =>
+        CardOf(connector.Calls.Last(c => c.ConversationId == chat.Id && c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply
+            && c.Activity?["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true).Activity!);
+
     public Task<JsonObject> ViewAsync(TeamsUser user) => InvokeCardAsync(user, "sessionView", new JsonObject { ["sessionId"] = SessionId });
 
     /// <summary>Presses a button of <paramref name="view"/> (found by its verb and, optionally, the data it carries).</summary>

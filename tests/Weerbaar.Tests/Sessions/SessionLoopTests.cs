@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Weerbaar.Tests.Support;
 using static Weerbaar.Tests.Conversation.ConversationTests;
@@ -95,22 +94,8 @@ public sealed class SessionLoopTests : ClockedSessionTest
         return await FinishAsync(await Session.ViewAsync(_lead), agreements);
     }
 
-    private async Task<JsonObject> FinishAsync(JsonObject view, params (string What, DateOnly Due)[] agreements)
-    {
-        view = await Session.PressAsync(_lead, view, "sessionNext");
-        foreach (var (what, due) in agreements)
-        {
-            view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
-            {
-                ["agreementWhat"] = what,
-                ["agreementOwner"] = "crisiscoördinator",
-                ["agreementDue"] = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
-        }
-
-        await Session.PressAsync(_lead, view, "sessionComplete");
-        return CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
-    }
+    private Task<JsonObject> FinishAsync(JsonObject view, params (string What, DateOnly Due)[] agreements) =>
+        Session.CompleteWithAgreementsAsync(_lead, view, "crisiscoördinator", agreements);
 
     private static List<JsonObject> Toggles(JsonObject card) =>
         [.. Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "Input.Toggle")];

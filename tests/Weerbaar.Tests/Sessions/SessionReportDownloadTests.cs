@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
@@ -84,7 +83,7 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
         await Session.PressAsync(_lead, view, "sessionEnd");
         using var client = Bot.CreateClient();
 
-        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(ReportDownload.Link(ReportCard(), "Verslag als Word-document"))), isEditable: false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(ReportDownload.Link(Session.ReportCard(), "Verslag als Word-document"))), isEditable: false);
 
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("De sessie is vroegtijdig beëindigd, bij stap 2 van 9.", paragraphs);
@@ -146,23 +145,8 @@ public sealed class SessionReportDownloadTests : ClockedSessionTest
     {
         await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
         await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
-        var view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionTag", d => d["tag"]!.GetValue<string>() == "Kwetsbaarheid");
+        await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionTag", d => d["tag"]!.GetValue<string>() == "Kwetsbaarheid");
         await Session.ContributeAsync(_anna, Markup);
-        view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
-        foreach (var (what, due) in agreements)
-        {
-            view = await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
-            {
-                ["agreementWhat"] = what,
-                ["agreementOwner"] = "facilitair manager",
-                ["agreementDue"] = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
-        }
-
-        await Session.PressAsync(_lead, view, "sessionComplete");
-        return ReportCard();
+        return await Session.CompleteWithAgreementsAsync(_lead, await Session.ViewAsync(_lead), "facilitair manager", agreements);
     }
-
-    private JsonObject ReportCard() =>
-        CardOf(Connector.SentActivities.Last(a => a["summary"]?.GetValue<string>()?.StartsWith("Verslag:", StringComparison.Ordinal) == true));
 }
