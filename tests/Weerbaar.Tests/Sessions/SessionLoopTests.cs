@@ -74,6 +74,28 @@ public sealed class SessionLoopTests : ClockedSessionTest
     }
 
     [Fact]
+    public async Task ASessionEndedWithStop_StillHandsOnItsAgreements()
+    {
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+        await Session.ContributeAsync(_anna, "Wij hebben geen noodstroom");
+        var view = await Session.PressAsync(_lead, await Session.ViewAsync(_lead), "sessionNext");
+        await Session.PressAsync(_lead, view, "sessionAgreement", inputs: new JsonObject
+        {
+            ["agreementWhat"] = "Noodplan oefenen",
+            ["agreementOwner"] = "crisiscoördinator",
+            ["agreementDue"] = _today.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var question = CardOf(await Session.SendAsync(Session.Chat.Message(_lead, "stop")));
+        await Session.PressAsync(_lead, question, "sessionEnd");
+        Assert.Contains("1 afspraak", TextOf(Session.ReportCard()), StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromDays(7));
+        await Session.StartAsync(_lead, steps: ["opening", "afspraken"]);
+
+        Assert.Contains("**nog open** – Noodplan oefenen", TextOf(Session.SharedCard()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FirstSession_AndASessionInAnotherChat_ShowNothingOfLastTime()
     {
         await CompleteSessionAsync(("Noodplan oefenen", _today.AddMonths(1)));
