@@ -20,7 +20,10 @@ public sealed class HelpCardTests(SharedBotTest.Host host) : SharedBotTest(host)
         var chat = new TeamsConversation(TeamsScope.Personal, Connector.ServiceUrl);
         var help = await HelpAsync(chat);
 
-        Assert.Equal(["Stel deze vraag", "Start gesprekstool", "Wis mijn gegevens"], Titles(help));
+        // Erasing cannot be undone, so that button first asks "Weet u het zeker?".
+        Assert.Equal(["Stel deze vraag", "Start gesprekstool", "Ja, wis mijn gegevens"], Titles(help));
+        Assert.Contains("Wis mijn gegevens", Descendants(help["body"]!).OfType<JsonObject>()
+            .Where(o => o["type"]?.GetValue<string>() == "Action.ShowCard").Select(o => o["title"]!.GetValue<string>()));
         Assert.Contains("Hier in onze 1-op-1-chat", TextOf(help), StringComparison.Ordinal);
         Assert.DoesNotContain("Er loopt een sessie", TextOf(help), StringComparison.Ordinal);
 
@@ -30,7 +33,7 @@ public sealed class HelpCardTests(SharedBotTest.Host host) : SharedBotTest(host)
         var started = await PressAsync(chat, help, "Start gesprekstool");
         Assert.Contains(started.Cards, c => TextOf(c).Contains("Gesprekstool starten", StringComparison.Ordinal));
 
-        var erased = await PressAsync(chat, help, "Wis mijn gegevens");
+        var erased = await PressAsync(chat, help, "Ja, wis mijn gegevens");
         Assert.Contains("bewaar ik nooit met uw naam", erased.Text, StringComparison.Ordinal);
     }
 
@@ -44,7 +47,7 @@ public sealed class HelpCardTests(SharedBotTest.Host host) : SharedBotTest(host)
 
         Assert.Equal(["Start gesprekstool", "Stel deze vraag"], Titles(help));
         Assert.Contains("Hier in de groep", TextOf(help), StringComparison.Ordinal);
-        Assert.DoesNotContain("Wis mijn gegevens", Titles(help));
+        Assert.DoesNotContain("Wis mijn gegevens", TextOf(help), StringComparison.Ordinal);
 
         var started = await PressAsync(chat, help, "Start gesprekstool");
         Assert.Contains(started.Cards, c => TextOf(c).Contains("Gesprekstool starten", StringComparison.Ordinal));
