@@ -122,7 +122,7 @@ public sealed class AdminCards(CardTemplates templates)
         var data = List(AdminTexts.FeedbackTitle, AdminTexts.FeedbackIntro, perArticle.Take(KnowledgeAdmin.ListedRows).Select(a => new JsonObject
         {
             ["text"] = $"**{CardText.Literal(articles.TryGetValue(a.ArticleId, out var article) ? article.Title : a.ArticleId)}**: {a.NotHelpful}× 👎, {a.Helpful}× 👍 ({a.NotHelpfulShare:P0} 👎)",
-            ["detail"] = string.Join(" · ", a.Comments.Select(c => $"“{CardText.Literal(c)}”")),
+            ["detail"] = string.Join("\n\n", a.Comments.Select(c => AdminTexts.FeedbackComment(CardText.Literal(c.Text), CardText.Literal(c.Question)))),
             ["canEdit"] = article is not null,
             ["articleId"] = a.ArticleId,
         }));

@@ -7,7 +7,36 @@ public static class AdminTexts
     public const string PersonalOnly = "Beheer kan alleen in een 1-op-1-chat met mij. Open die chat en typ daar **beheer**.";
     public const string UnknownCommand = "Dat beheercommando ken ik niet. U kunt typen: **beheer**, **beheer log**, **beheer vragen** of **beheer feedback**.";
     public const string StaleCard = "Deze kaart hoort bij iets dat niet meer bestaat. Typ **beheer** om opnieuw te beginnen.";
-    public static string HomeSummary(int published, int waiting, int stale, int days) => $"{published} artikelen gepubliceerd. {waiting} wacht op u. {stale} langer dan {days} dagen niet gecontroleerd.";
+
+    // What waits on the home card are drafts (of an article, the source list or the conversation tool) to review and publish.
+    public static string HomeSummary(int published, int waiting, int stale, int days) =>
+        $"{PublishedLine(published)} {WaitingLine(waiting)} {StaleLine(stale, days)}";
+
+    private static string PublishedLine(int count) => count switch
+    {
+        0 => "Er is nog geen artikel gepubliceerd.",
+        1 => "1 artikel is gepubliceerd.",
+        _ => $"{count} artikelen zijn gepubliceerd.",
+    };
+
+    private static string WaitingLine(int count) => count switch
+    {
+        0 => "Er wachten geen concepten op u.",
+        1 => "1 concept wacht op u.",
+        _ => $"{count} concepten wachten op u.",
+    };
+
+    private static string StaleLine(int count, int days)
+    {
+        var period = days == 1 ? "1 dag" : $"{days} dagen";
+        return count switch
+        {
+            0 => $"Alle artikelen zijn in de laatste {period} gecontroleerd.",
+            1 => $"1 artikel is langer dan {period} niet gecontroleerd.",
+            _ => $"{count} artikelen zijn langer dan {period} niet gecontroleerd.",
+        };
+    }
+
     public static string NoResults(string query) => $"Geen artikel gevonden met '{query}'.";
     public static string Saved(int number) => $"Opgeslagen als concept (versie {number}). Gebruikers zien nog de gepubliceerde versie.";
     public static string SavedWithProblems(int number) => $"Opgeslagen als concept (versie {number}). Voordat u kunt publiceren, moet u dit nog aanpassen:";
@@ -22,7 +51,9 @@ public static class AdminTexts
     public static string AlreadyExists(string key) => $"Er bestaat al een artikel met het id '{key}'. Kies een ander id, of zoek het bestaande op.";
     public const string PreviewBelow = "Het voorbeeld staat hieronder: zo ziet een gebruiker het antwoord.";
     public const string PreviewImpossible = "Een voorbeeld kan nog niet: het artikel heeft een titel, samenvatting en tekst nodig.";
-    public static string OutOfScope(int count) => $"{count} vragen staan nu buiten scope. Ze komen niet meer in deze lijst.";
+    public static string OutOfScope(int count) => count == 1
+        ? "1 vraag hoort nu niet bij Weerbaar. Die komt niet meer in deze lijst."
+        : $"{count} vragen horen nu niet bij Weerbaar. Ze komen niet meer in deze lijst.";
     public static string Status(string published, int latest, string status, string author, string when) => $"Gepubliceerd: {published}. Nieuwste versie: {latest} ({status} van {author}, {when}).";
     public const string NotPublishedYet = "nog niet";
     public const string BodyWhole = "Tekst (Markdown; kopjes met ##)";
@@ -47,7 +78,11 @@ public static class AdminTexts
         _ => $"{count}× gevraagd ({partial}× deels bekend), het laatst op {lastAsked}",
     };
     public const string FeedbackTitle = "Feedback per artikel";
-    public const string FeedbackIntro = "Artikelen met het grootste deel 👎 staan bovenaan.";
+    public const string FeedbackIntro = "Artikelen met het grootste deel 👎 staan bovenaan. Bij elke opmerking staat de vraag waar die over ging, zonder persoonsgegevens.";
+
+    /// <summary>A 👎 comment with the (masked) question it was about; comments kept before questions were have none.</summary>
+    public static string FeedbackComment(string comment, string question) =>
+        question.Length == 0 ? $"“{comment}”" : $"Vraag: “{question}” → “{comment}”";
     public const string Empty = "Er is nog niets.";
     public const string SeedAuthor = "seedbestanden";
     public const string BlocksHeadingResources = "Bronnenlijst bewerken";

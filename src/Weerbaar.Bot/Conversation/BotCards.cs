@@ -36,9 +36,23 @@ public sealed class BotCards(CardTemplates templates)
             .ToArray()),
     };
 
-    public Attachment Help() => CardAttachment.From(templates.Render(CardName.Help, new JsonObject()));
+    /// <summary>The help card for <paramref name="place"/>: that place's buttons first, every typed command behind "Alle opdrachten".</summary>
+    public Attachment Help(HelpPlace place) => CardAttachment.From(templates.Render(CardName.Help, HelpData(place)));
 
-    public IMessageActivity HelpMessage() => WithSummary(Help(), ConversationTexts.HelpSummary);
+    public IMessageActivity HelpMessage(HelpPlace place) => WithSummary(Help(place), ConversationTexts.HelpSummary);
+
+    public static JsonObject HelpData(HelpPlace place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return new JsonObject
+        {
+            ["isGroup"] = place.IsGroup,
+            ["hasSession"] = place.OpenSessionId is not null,
+            ["sessionId"] = place.OpenSessionId?.ToString() ?? string.Empty,
+            ["question"] = ExampleQuestions[0],
+            ["questionLabel"] = CardText.Literal(ExampleQuestions[0]),
+        };
+    }
 
     private static IMessageActivity WithSummary(Attachment card, string summary)
     {

@@ -11,7 +11,7 @@ namespace Weerbaar.Bot.Conversation;
 /// Dutch sentence, never an error.
 /// </summary>
 public sealed class CardActionRouter(
-    BotCards cards,
+    HelpSender help,
     IEnumerable<ICardActionHandler> features,
     ILogger<CardActionRouter> logger)
 {
@@ -22,7 +22,7 @@ public sealed class CardActionRouter(
         ArgumentNullException.ThrowIfNull(turnContext);
         if (verb == CardVerb.Help)
         {
-            await turnContext.SendActivityAsync(cards.HelpMessage(), cancellationToken);
+            await help.SendAsync(turnContext, cancellationToken);
             return CardActionResult.Replied(ConversationTexts.HelpSent);
         }
 

@@ -15,6 +15,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<CardTemplates>();
         services.AddSingleton<BotCards>();
         services.AddSingleton<WelcomeLedger>();
+        services.AddSingleton<HelpSender>();
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ITypedCommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddSingleton<ErasureRequest>();

@@ -2,7 +2,8 @@ namespace Weerbaar.Bot.Conversation;
 
 /// <summary>
 /// The last generated answers in a conversation, by the id Teams gave the message, so Teams' own 👍/👎 on that message
-/// (which names only the message) is stored for the right article. Kept in conversation state; no text, no user.
+/// (which names only the message) is stored for the right article. Kept in conversation state; no user, and of the
+/// text only the question, masked as every kept question is (<see cref="Weerbaar.Core.Feedback.KeptQuestion"/>).
 /// </summary>
 // Conversation state is stored with its type names (Weerbaar.Bot.Conversation.*): moving this type to the Questions
 // folder would make every stored conversation unreadable, so it stays here although only Questions uses it.
@@ -42,4 +43,7 @@ public sealed class GeneratedAnswerEntry
     public string ArticleId { get; set; } = string.Empty;
 
     public int Version { get; set; }
+
+    /// <summary>The question, already masked, so a 👎 comment on this answer shows admins what was asked.</summary>
+    public string Question { get; set; } = string.Empty;
 }

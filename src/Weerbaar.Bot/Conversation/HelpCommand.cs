@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 namespace Weerbaar.Bot.Conversation;
 
 /// <summary>Typed <c>help</c> (or <c>hulp</c>, <c>?</c>): the help card.</summary>
-public sealed class HelpCommand(BotCards cards) : ITypedCommandHandler
+public sealed class HelpCommand(HelpSender help) : ITypedCommandHandler
 {
     public int Order => TypedCommandOrder.Help;
 
@@ -15,7 +15,7 @@ public sealed class HelpCommand(BotCards cards) : ITypedCommandHandler
             return false;
         }
 
-        await turnContext.SendActivityAsync(cards.HelpMessage(), cancellationToken);
+        await help.SendAsync(turnContext, cancellationToken);
         return true;
     }
 }

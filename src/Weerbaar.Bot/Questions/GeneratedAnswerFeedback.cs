@@ -42,7 +42,7 @@ public sealed class GeneratedAnswerFeedback(QuestionResponder questions, Feedbac
         await feedback.RecordVoteAsync(answer.Token, answer.ArticleId, answer.Version, helpful, ActivityTenant.Of(turnContext.Activity), cancellationToken);
         if (CommentOf(action["feedback"]) is { Length: > 0 } comment)
         {
-            await feedback.RecordCommentAsync(answer.Token, comment, cancellationToken);
+            await feedback.RecordCommentAsync(answer.Token, comment, answer.Question, cancellationToken);
         }
 
         return new InvokeResponse { Status = 200 };

@@ -84,7 +84,7 @@ public sealed class QuestionCardActions(
 
                 if (Text(data, "comment") is string comment && comment.Trim().Length > 0)
                 {
-                    await feedback.RecordCommentAsync(answer.Token, comment, cancellationToken);
+                    await feedback.RecordCommentAsync(answer.Token, comment, answer.Question, cancellationToken);
                 }
 
                 return Redrawn(answer, FeedbackState.Thanks);

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Conversation;
 using Weerbaar.Core.Answering;
+using Weerbaar.Core.Feedback;
 using Weerbaar.Core.Generation;
 using Weerbaar.Core.Search;
 
@@ -211,6 +212,7 @@ public sealed class QuestionResponder : ITypedCommandHandler
                 Token = data.Token,
                 ArticleId = first.Article.Id,
                 Version = _search.Knowledge.VersionOf(first.Article.Id),
+                Question = KeptQuestion.Mask(data.Question),
             });
             await _generatedAnswers.SetAsync(turnContext, ledger, cancellationToken);
         }

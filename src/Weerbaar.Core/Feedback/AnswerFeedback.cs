@@ -19,6 +19,12 @@ public sealed class AnswerFeedback
 
     public string? Comment { get; set; }
 
+    /// <summary>
+    /// The question the comment is about, masked like unanswered questions (<see cref="KeptQuestion"/>), so admins read
+    /// the comment in context. Stored with the comment and removed with it.
+    /// </summary>
+    public string? Question { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The Entra tenant of the conversation the answer was given in.</summary>

@@ -54,11 +54,15 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
         }
     }
 
-    /// <summary>Adds the "wat miste je?" comment to the vote of the same card; false when there is no vote to add it to.</summary>
-    public async Task<bool> RecordCommentAsync(string answerToken, string comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the "wat miste je?" comment to the vote of the same card, with the question the answer was for (masked
+    /// like unanswered questions; empty when it is not known); false when there is no vote to add it to.
+    /// </summary>
+    public async Task<bool> RecordCommentAsync(string answerToken, string comment, string question, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(answerToken);
         ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(question);
         // The comment is kept without who wrote it; personal data typed into it would link it to someone after all.
         var text = PersonalDataMask.Apply(comment.Trim());
         if (text.Length > MaxCommentLength)
@@ -66,9 +70,10 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
             text = text[..MaxCommentLength];
         }
 
+        var asked = question.Trim().Length == 0 ? null : KeptQuestion.Mask(question.Trim());
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var updated = await db.AnswerFeedback.Where(f => f.AnswerToken == answerToken).ExecuteUpdateAsync(
-            set => set.SetProperty(f => f.Comment, text).SetProperty(f => f.UpdatedAt, timeProvider.GetUtcNow()),
+            set => set.SetProperty(f => f.Comment, text).SetProperty(f => f.Question, asked).SetProperty(f => f.UpdatedAt, timeProvider.GetUtcNow()),
             cancellationToken);
         return updated > 0;
     }
@@ -84,13 +89,17 @@ public sealed class FeedbackStore(IDbContextFactory<WeerbaarDbContext> contextFa
                 g.Key,
                 g.Count(v => v.Helpful),
                 g.Count(v => !v.Helpful),
-                [.. g.Where(v => !string.IsNullOrWhiteSpace(v.Comment)).OrderByDescending(v => v.UpdatedAt).Take(commentsPerArticle).Select(v => v.Comment!)]))
+                [.. g.Where(v => !string.IsNullOrWhiteSpace(v.Comment)).OrderByDescending(v => v.UpdatedAt).Take(commentsPerArticle)
+                    .Select(v => new FeedbackComment(v.Comment!, v.Question ?? string.Empty))]))
             .OrderByDescending(a => a.NotHelpfulShare).ThenByDescending(a => a.NotHelpful).ThenBy(a => a.ArticleId, StringComparer.Ordinal)];
     }
 }
 
 /// <summary>What users said about one article's answers.</summary>
-public sealed record ArticleFeedback(string ArticleId, int Helpful, int NotHelpful, IReadOnlyList<string> Comments)
+public sealed record ArticleFeedback(string ArticleId, int Helpful, int NotHelpful, IReadOnlyList<FeedbackComment> Comments)
 {
     public double NotHelpfulShare => Helpful + NotHelpful == 0 ? 0 : (double)NotHelpful / (Helpful + NotHelpful);
 }
+
+/// <summary>A "wat miste je?" comment and the question it was about (masked; empty for comments kept before questions were).</summary>
+public sealed record FeedbackComment(string Text, string Question);

@@ -3,7 +3,7 @@ namespace Weerbaar.Core.Feedback;
 /// <summary>A question the bot could not answer, kept for admins to improve the knowledge; no user id.</summary>
 public sealed class UnansweredQuestion
 {
-    public const int MaxLength = 500;
+    public const int MaxLength = KeptQuestion.MaxLength;
 
     public long Id { get; set; }
 

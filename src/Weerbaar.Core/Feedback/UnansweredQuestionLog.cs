@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Weerbaar.Core.Knowledge;
-using Weerbaar.Core.Privacy;
 using Weerbaar.Core.Storage;
 
 namespace Weerbaar.Core.Feedback;
 
 /// <summary>
 /// Keeps the questions the bot could not answer (or only partly), for admins; never who asked, and with personal data
-/// in the text masked (<see cref="PersonalDataMask"/>) before it is stored.
+/// in the text masked before it is stored (<see cref="KeptQuestion"/>).
 /// </summary>
 public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
@@ -17,8 +16,7 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(tenantId);
-        var masked = PersonalDataMask.Apply(question);
-        var text = masked.Length > UnansweredQuestion.MaxLength ? masked[..UnansweredQuestion.MaxLength] : masked;
+        var text = KeptQuestion.Mask(question);
         var normalized = ArticleParser.Normalize(text);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.UnansweredQuestions.Add(new UnansweredQuestion

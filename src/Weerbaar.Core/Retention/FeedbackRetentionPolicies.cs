@@ -17,7 +17,10 @@ public sealed class UnansweredQuestionRetention(IDbContextFactory<WeerbaarDbCont
     }
 }
 
-/// <summary>Removes feedback comments older than <see cref="RetentionOptions.FeedbackCommentDays"/>; the anonymous vote stays.</summary>
+/// <summary>
+/// Removes feedback comments, and the question each was about, older than <see cref="RetentionOptions.FeedbackCommentDays"/>;
+/// the anonymous vote stays.
+/// </summary>
 public sealed class FeedbackCommentRetention(IDbContextFactory<WeerbaarDbContext> contextFactory, IOptions<RetentionOptions> options) : IRetentionPolicy
 {
     public string Name => "feedback-comments";
@@ -26,7 +29,7 @@ public sealed class FeedbackCommentRetention(IDbContextFactory<WeerbaarDbContext
     {
         var cutoff = now.AddDays(-options.Value.FeedbackCommentDays);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AnswerFeedback.Where(f => f.Comment != null && f.UpdatedAt < cutoff)
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.Comment, (string?)null), cancellationToken);
+        return await db.AnswerFeedback.Where(f => (f.Comment != null || f.Question != null) && f.UpdatedAt < cutoff)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.Comment, (string?)null).SetProperty(f => f.Question, (string?)null), cancellationToken);
     }
 }

@@ -100,6 +100,7 @@ public class WeerbaarDbContext(DbContextOptions options) : DbContext(options)
             entity.Property(f => f.AnswerToken).HasMaxLength(64);
             entity.Property(f => f.ArticleId).HasMaxLength(100);
             entity.Property(f => f.Comment).HasMaxLength(1000);
+            entity.Property(f => f.Question).HasMaxLength(KeptQuestion.MaxLength);
             entity.Property(f => f.TenantId).HasMaxLength(64);
             entity.HasIndex(f => f.TenantId);
         });

@@ -23,8 +23,8 @@ public sealed class RetentionTests
                 new UnansweredQuestion { Text = "oud", NormalizedText = "oud", AskedAt = now.AddDays(-181) },
                 new UnansweredQuestion { Text = "nieuw", NormalizedText = "nieuw", AskedAt = now.AddDays(-1) });
             db.AnswerFeedback.AddRange(
-                new AnswerFeedback { AnswerToken = "a", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "oud commentaar", CreatedAt = now.AddDays(-200), UpdatedAt = now.AddDays(-200) },
-                new AnswerFeedback { AnswerToken = "b", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "nieuw commentaar", CreatedAt = now, UpdatedAt = now });
+                new AnswerFeedback { AnswerToken = "a", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "oud commentaar", Question = "oude vraag", CreatedAt = now.AddDays(-200), UpdatedAt = now.AddDays(-200) },
+                new AnswerFeedback { AnswerToken = "b", ArticleId = "noodpakket", ArticleVersion = 1, Helpful = false, Comment = "nieuw commentaar", Question = "nieuwe vraag", CreatedAt = now, UpdatedAt = now });
             await db.SaveChangesAsync();
         }
 
@@ -42,7 +42,9 @@ public sealed class RetentionTests
         var feedback = await check.AnswerFeedback.OrderBy(f => f.AnswerToken).ToListAsync();
         Assert.Equal(2, feedback.Count);
         Assert.Null(feedback[0].Comment);
+        Assert.Null(feedback[0].Question);
         Assert.Equal("nieuw commentaar", feedback[1].Comment);
+        Assert.Equal("nieuwe vraag", feedback[1].Question);
     }
 
     [Fact]

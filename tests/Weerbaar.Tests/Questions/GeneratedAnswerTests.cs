@@ -98,6 +98,7 @@ public sealed class GeneratedAnswerTests : IAsyncLifetime
         var stored = Assert.Single(await db.AnswerFeedback.ToListAsync(TestContext.Current.CancellationToken));
         Assert.False(stored.Helpful);
         Assert.Equal("Ik mis de hoeveelheid water.", stored.Comment);
+        Assert.Equal(Question, stored.Question);
         var citedTitle = answer["entities"]![0]!["citation"]![0]!["appearance"]!["name"]!.GetValue<string>();
         Assert.Equal(citedTitle, Knowledge.RepositoryKnowledge.Load.Set.ArticlesById[stored.ArticleId].Title);
         Assert.DoesNotContain(_anna.Id, System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.Ordinal);

@@ -53,6 +53,10 @@ namespace Weerbaar.Core.Storage.Migrations.Postgres
                     b.Property<bool>("Helpful")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -46,6 +46,10 @@ namespace Weerbaar.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Helpful")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
