@@ -64,6 +64,11 @@ public sealed class AdminCoordinator(
             return CardActionResult.Answer(refusal);
         }
 
+        if (verb == AdminVerb.PreviewButton)
+        {
+            return CardActionResult.Answer(AdminTexts.PreviewButtonPressed);
+        }
+
         var card = AdminCommands.ForVerb(verb) is AdminCommand command ? await RunAsync(command.Kind, turnContext, new AdminCardData(data), cancellationToken) : null;
         Log.AdminAction(logger, logName, card is null ? "stale" : "done");
         return card is null ? CardActionResult.Answer(AdminTexts.StaleCard) : CardActionResult.WithCard(card, AdminTexts.StaleCard);

@@ -50,6 +50,12 @@ public static class AdminTexts
     public const string Conflict = "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven. Uw tekst staat hieronder nog: kopieer wat u wilt houden en open het opnieuw via **beheer**.";
     public static string AlreadyExists(string key) => $"Er bestaat al een artikel met het id '{key}'. Kies een ander id, of zoek het bestaande op.";
     public const string PreviewBelow = "Het voorbeeld staat hieronder: zo ziet een gebruiker het antwoord.";
+    public const string PreviewLabel = "VOORBEELD";
+
+    public const string PreviewExplained = "Zo ziet een gebruiker het antwoord. De knoppen werken hier niet.";
+
+    public const string PreviewButtonPressed = "Dit is een voorbeeld. De knop werkt pas in een echt antwoord.";
+
     public const string PreviewImpossible = "Een voorbeeld kan nog niet: het artikel heeft een titel, samenvatting en tekst nodig.";
     public static string OutOfScope(int count) => count == 1
         ? "1 vraag hoort nu niet bij Weerbaar. Die komt niet meer in deze lijst."

@@ -9,6 +9,9 @@ public static class AdminVerb
     public const string NewFromQuestion = "adminNewFromQuestion";
     public const string Edit = "adminEdit";
     public const string Preview = "adminPreview";
+
+    /// <summary>Every acting button of a preview carries this verb: pressing it only says that it is a preview.</summary>
+    public const string PreviewButton = "adminPreviewButton";
     public const string Save = "adminSave";
     public const string Publish = "adminPublish";
     public const string Unpublish = "adminUnpublish";

@@ -26,10 +26,10 @@ public sealed class ArticlePreview(AnswerCards answerCards, KnowledgeSearch sear
         }
 
         var passage = Passage.Trim(article.Lead.Text, answerOptions.Value.PassageWords);
-        var card = answerCards.Answer(article, new AnswerCardData("preview", article.Id, 0, 0, article.Title), passage,
-            Answerer.FollowUps(article, search.Knowledge.Set), FeedbackState.Open, string.Empty, truncated: false);
-        var message = MessageFactory.Attachment(card);
-        message.Summary = $"Voorbeeld: {article.Title}";
+        var card = InertPreviewCard.Of(answerCards.RenderAnswer(article, new AnswerCardData("preview", article.Id, 0, 0, article.Title), passage,
+            Answerer.FollowUps(article, search.Knowledge.Set), FeedbackState.Open, string.Empty, truncated: false));
+        var message = MessageFactory.Attachment(CardAttachment.From(card));
+        message.Summary = $"{AdminTexts.PreviewLabel}: {article.Title}";
         return message;
     }
 }

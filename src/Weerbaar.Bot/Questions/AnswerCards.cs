@@ -45,7 +45,11 @@ public sealed class AnswerCards(CardTemplates templates)
     /// <summary>An answer card names this many sources; the whole list is under "Lees meer".</summary>
     public const int AnswerSources = 4;
 
-    public Attachment Answer(Article article, AnswerCardData data, string passage, IReadOnlyList<Article> followUps, FeedbackState feedback, string contextNote, bool truncated)
+    public Attachment Answer(Article article, AnswerCardData data, string passage, IReadOnlyList<Article> followUps, FeedbackState feedback, string contextNote, bool truncated) =>
+        CardAttachment.From(RenderAnswer(article, data, passage, followUps, feedback, contextNote, truncated));
+
+    /// <summary>The answer card as JSON, for <see cref="Answer"/> and for an admin's preview, which changes its buttons.</summary>
+    public JsonNode RenderAnswer(Article article, AnswerCardData data, string passage, IReadOnlyList<Article> followUps, FeedbackState feedback, string contextNote, bool truncated)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(data);
@@ -73,7 +77,7 @@ public sealed class AnswerCards(CardTemplates templates)
             ["articleId"] = article.Id,
             ["startSession"] = article.Action == ArticleAction.StartSession,
         };
-        return CardAttachment.From(templates.Render(CardName.Answer, card));
+        return templates.Render(CardName.Answer, card);
     }
 
     /// <summary>

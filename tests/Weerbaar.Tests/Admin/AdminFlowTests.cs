@@ -43,6 +43,33 @@ public sealed class AdminFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preview_IsLabelledVoorbeeld_ItsButtonsOnlySaySo_AndPublishingAsksFirst()
+    {
+        var form = await InvokeAsync(_adminChat, _admin, AdminVerb.Edit, EditData("noodpakket"));
+        Assert.Contains("Terug naar beheer", ExecuteActions(form).Select(a => a!["title"]!.GetValue<string>()));
+        var before = _connector.SentActivities.Count;
+
+        var edited = await PressAsync(_adminChat, _admin, form, AdminVerb.Preview, new JsonObject { ["title"] = "Wat moet er in een noodpakket thuis?" });
+
+        Assert.Contains(AdminTexts.PreviewBelow, TextOf(edited), StringComparison.Ordinal);
+        var preview = CardOf(_connector.SentActivities.Skip(before).Single());
+        Assert.StartsWith("VOORBEELD\nZo ziet een gebruiker het antwoord. De knoppen werken hier niet.\n", TextOf(preview), StringComparison.Ordinal);
+        Assert.Contains("noodpakket thuis", TextOf(preview), StringComparison.Ordinal);
+        var buttons = ExecuteActions(preview).Concat(Descendants(preview).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "Action.Submit")).ToList();
+        Assert.NotEmpty(buttons);
+        Assert.All(buttons, b => Assert.Equal(AdminVerb.PreviewButton, b!["verb"]!.GetValue<string>()));
+        var pressed = await InvokeRawAsync(_adminChat, _admin, AdminVerb.PreviewButton, (JsonObject)buttons[0]!["data"]!.DeepClone());
+        Assert.Equal(AdminTexts.PreviewButtonPressed, pressed["value"]!.GetValue<string>());
+        Assert.Equal(before + 1, _connector.SentActivities.Count);
+
+        // "Publiceren" only opens the question; the button that publishes sits in it.
+        var publish = Descendants(edited).OfType<JsonObject>().Single(o => o["type"]?.GetValue<string>() == "Action.ShowCard" && o["title"]?.GetValue<string>() == "Publiceren");
+        var confirm = Assert.Single(ExecuteActions(publish["card"]!));
+        Assert.Equal(("Ja, publiceren", AdminVerb.Publish), (confirm!["title"]!.GetValue<string>(), confirm["verb"]!.GetValue<string>()));
+        Assert.Contains("Weet u het zeker?", TextOf(publish["card"]!.AsObject()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminAddsAnArticle_UsersAreAnsweredFromIt_RollbackRemovesIt_AndTheLogShowsBoth()
     {
         var homeReply = await SendAsync(_adminChat, _admin, "beheer");

@@ -37,7 +37,9 @@ public sealed class AdminClientTests(TeamsClientFixture fixture) : IClassFixture
         await Expect(form).ToHaveCountAsync(1);
         await form.GetByLabel("Titel (de hoofdvraag)").FillAsync(NewTitle);
         await form.GetByLabel("Wat heeft u veranderd? (kort)").FillAsync("titel verduidelijkt");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Publiceren", Exact = true }).ClickAsync();
+        // Publishing asks first: "Publiceren" opens the question, "Ja, publiceren" publishes.
+        await form.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publiceren") }).ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ja, publiceren", Exact = true }).ClickAsync();
         await Expect(form.GetByText("Gepubliceerd (versie 2). Vragen krijgen vanaf nu dit antwoord.")).ToBeVisibleAsync();
 
         var answers = CardsWith(page, NewTitle);
