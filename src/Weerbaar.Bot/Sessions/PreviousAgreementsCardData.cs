@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Weerbaar.Bot.Cards;
-using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 
 namespace Weerbaar.Bot.Sessions;
@@ -11,36 +9,33 @@ namespace Weerbaar.Bot.Sessions;
 /// </summary>
 internal static class PreviousAgreementsCardData
 {
-    public static void AddToShared(JsonObject data, SessionState state)
-    {
-        var shown = IsShown(state);
-        data["hasPrevious"] = shown;
-        data["previousSummary"] = shown ? SessionPreviousAgreements.Summary(state) : string.Empty;
-        data["previous"] = Lines(shown ? state : null);
-    }
+    public static void AddToShared(JsonObject data, SessionState state) => AddSummaryAndLines(data, state, IsShown(state));
 
     public static void AddToView(JsonObject data, SessionState state, bool isFacilitator)
     {
         var shown = IsShown(state);
-        data["hasPrevious"] = shown;
-        data["previousSummary"] = shown ? SessionPreviousAgreements.Summary(state) : string.Empty;
-        data["previous"] = Lines(shown && !isFacilitator ? state : null);
-        data["canMarkPrevious"] = shown && isFacilitator;
-        data["previousToggles"] = new JsonArray([.. (shown && isFacilitator ? state.PreviousAgreements : []).Select(a => (JsonNode)new JsonObject
+        var canMark = shown && isFacilitator;
+
+        // The facilitator reads the same lines as the toggles' titles, so they are listed only for participants.
+        AddSummaryAndLines(data, state, shown, listed: !canMark);
+        data["canMarkPrevious"] = canMark;
+        data["previousToggles"] = new JsonArray([.. (canMark ? state.PreviousAgreements : []).Select(a => (JsonNode)new JsonObject
         {
             ["inputId"] = SessionCommandTable.DoneInputPrefix + a.Id.ToString("N"),
-            ["title"] = Describe(a),
+            ["title"] = AgreementLine.Plain(a),
             ["value"] = state.IsPreviousAgreementDone(a.Id) ? "true" : "false",
         })]);
     }
 
     private static bool IsShown(SessionState state) => state.IsOpen && state.StepIndex == 0 && state.PreviousAgreements.Count > 0;
 
-    private static JsonArray Lines(SessionState? state) =>
-        new([.. (state?.PreviousAgreements ?? []).Select(a => (JsonNode)new JsonObject
+    private static void AddSummaryAndLines(JsonObject data, SessionState state, bool shown, bool listed = true)
+    {
+        data["hasPrevious"] = shown;
+        data["previousSummary"] = shown ? SessionPreviousAgreements.Summary(state) : string.Empty;
+        data["previous"] = new JsonArray([.. (shown && listed ? state.PreviousAgreements : []).Select(a => (JsonNode)new JsonObject
         {
-            ["text"] = $"**{SessionPreviousAgreements.StatusOf(state!, a)}** – {CardText.Literal(Describe(a))}",
+            ["text"] = $"**{SessionPreviousAgreements.StatusOf(state, a)}** – {AgreementLine.ForCard(a)}",
         })]);
-
-    private static string Describe(Agreement agreement) => $"{agreement.What} – {agreement.OwnerRole} – uiterlijk {DutchDates.Format(agreement.Due)}";
+    }
 }

@@ -4,7 +4,6 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Weerbaar.Bot.Cards;
 using Weerbaar.Bot.Hosting;
-using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 using Weerbaar.Core.Storage;
 
@@ -58,7 +57,7 @@ public sealed class ReminderSender(
             var text = session is null
                 ? SessionTexts.ReminderWithoutSession
                 : SessionTexts.Reminder(CardText.Literal(session.State.Settings.OrganisationName), session.State.Agreements.Select(a =>
-                    $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}"));
+                    AgreementLine.ForCard(a)));
             var reference = new ConversationReference
             {
                 ChannelId = reminder.ChannelId,

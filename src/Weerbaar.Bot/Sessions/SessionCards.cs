@@ -205,7 +205,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             ["showAgreements"] = isFacilitator && open && (isLast || step?.Part == ScenarioPart.Afspraken),
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
-                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
+                ["text"] = AgreementLine.ForCard(a),
             })]),
             ["control"] = Action(),
             ["showControls"] = isFacilitator && open,
@@ -242,7 +242,7 @@ public sealed class SessionCards(CardTemplates templates, TimeProvider timeProvi
             })]),
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
-                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
+                ["text"] = AgreementLine.ForCard(a),
             })]),
             ["hasAgreements"] = state.Agreements.Count > 0,
             ["notice"] = $"De links naar het volledige verslag werken {linkDays} dagen. {scenario.Notice}",

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Weerbaar.Bot.Cards;
-using Weerbaar.Core.Language;
 using Weerbaar.Core.Sessions;
 using static Weerbaar.Bot.Conversation.CardData;
 
@@ -246,7 +245,7 @@ public sealed class SessionDialogCards(CardTemplates templates, ContributorPseud
             ["hasAgreements"] = state.Agreements.Count > 0,
             ["agreements"] = new JsonArray([.. state.Agreements.Select(a => (JsonNode)new JsonObject
             {
-                ["text"] = $"{CardText.Literal(a.What)} – {CardText.Literal(a.OwnerRole)} – uiterlijk {DutchDates.Format(a.Due)}",
+                ["text"] = AgreementLine.ForCard(a),
             })]),
         };
         return CardAttachment.From(templates.Render(CardName.DialogAgreement, data));
