@@ -50,7 +50,7 @@ public static class SessionReport
             text.AppendLine();
             foreach (var agreement in state.PreviousAgreements)
             {
-                text.AppendLine(Invariant, $"- {M(agreement.What)} — {M(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}: **{SessionPreviousAgreements.StatusOf(state, agreement)}**");
+                text.AppendLine(Invariant, $"- {MarkdownLine(agreement)}: **{SessionPreviousAgreements.StatusOf(state, agreement)}**");
             }
         }
         foreach (var stepId in state.Settings.StepIds)
@@ -104,7 +104,7 @@ public static class SessionReport
         text.AppendLine();
         foreach (var agreement in state.Agreements)
         {
-            text.AppendLine(Invariant, $"- {M(agreement.What)} — {M(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}");
+            text.AppendLine(Invariant, $"- {MarkdownLine(agreement)}");
         }
 
         return text.ToString();
@@ -131,7 +131,7 @@ public static class SessionReport
             html.Append(Invariant, $"<h2>{PreviousHeading}</h2><p>{E(previous)}</p><ul>");
             foreach (var agreement in state.PreviousAgreements)
             {
-                html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}: <strong>{SessionPreviousAgreements.StatusOf(state, agreement)}</strong></li>");
+                html.Append(Invariant, $"<li>{HtmlLine(agreement)}: <strong>{SessionPreviousAgreements.StatusOf(state, agreement)}</strong></li>");
             }
 
             html.Append("</ul>");
@@ -188,7 +188,7 @@ public static class SessionReport
         html.Append("<h2>Afspraken</h2><ul>");
         foreach (var agreement in state.Agreements)
         {
-            html.Append(Invariant, $"<li>{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}</li>");
+            html.Append(Invariant, $"<li>{HtmlLine(agreement)}</li>");
         }
 
         html.Append("</ul></body></html>");
@@ -200,6 +200,12 @@ public static class SessionReport
 
     /// <summary>The heading over the agreements brought along from the last session, in every report and card.</summary>
     public const string PreviousHeading = "Vorige keer afgesproken";
+
+    private static string MarkdownLine(Agreement agreement) =>
+        $"{M(agreement.What)} — {M(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}";
+
+    private static string HtmlLine(Agreement agreement) =>
+        $"{E(agreement.What)} — {E(agreement.OwnerRole)} — uiterlijk {DutchDates.Format(agreement.Due)}";
 
     /// <summary>Why a report may stop halfway: the facilitator ended the session before its last step's agreements.</summary>
     public static string? EndedEarlyNote(SessionState state)
