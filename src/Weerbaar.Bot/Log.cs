@@ -143,6 +143,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Admin action {Verb}: {Outcome}")]
     public static partial void AdminAction(ILogger logger, string verb, string outcome);
 
+    [LoggerMessage(EventId = 2740, Level = LogLevel.Information, Message = "Article dialog {Move}: {Outcome}")]
+    public static partial void ArticleDialog(ILogger logger, string move, string outcome);
+
     [LoggerMessage(EventId = 2610, Level = LogLevel.Warning, Message = "File import refused: {Reason}")]
     public static partial void FileImportRefused(ILogger logger, string reason);
 

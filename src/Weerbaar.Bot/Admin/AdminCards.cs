@@ -37,17 +37,94 @@ public sealed class AdminCards(CardTemplates templates)
         return Render(CardName.AdminHome, message.AddTo(data));
     }
 
-    public Attachment Article(ArticleDraft draft, KnowledgeItemDetails? item, bool isNew, AdminMessage message)
+    /// <summary>The article card in the chat: its state, "Bewerken" (the dialog) and the form itself folded away.</summary>
+    public Attachment Article(ArticleEditorState state)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        var data = ArticleForm.Values(draft);
-        data["heading"] = isNew ? AdminTexts.NewArticleHeading : AdminTexts.EditArticleHeading(draft.Id);
-        data["status"] = item is null ? string.Empty : Status(item);
-        data["isNew"] = isNew ? "true" : "false";
-        data["isPublished"] = item?.PublishedNumber is not null;
-        data["itemVersion"] = item is null ? string.Empty : Number(item.ItemVersion);
-        return Render(CardName.AdminArticle, message.AddTo(data));
+        ArgumentNullException.ThrowIfNull(state);
+        var data = ArticleData(state, inDialog: false, emptySourceRows: 1);
+        data["titleShown"] = CardText.Literal(state.Draft.Title);
+        data["heading"] = state.IsNew ? AdminTexts.NewArticleHeading : AdminTexts.EditArticleHeading(state.Draft.Id);
+        var card = templates.Render(CardName.AdminArticle, state.Message.AddTo(data));
+        return CardAttachment.From(WithForm(card, data));
     }
+
+    /// <summary>The article form as a dialog, with <paramref name="preview"/> (an inert answer card) above it when given.</summary>
+    public JsonNode ArticleDialog(ArticleEditorState state, JsonNode? preview, int emptySourceRows)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var data = ArticleData(state, inDialog: true, emptySourceRows);
+        data["hasPreview"] = preview is not null;
+        var card = WithForm(templates.Render(CardName.DialogArticle, state.Message.AddTo(data, listPlaced: false)), data);
+        if (preview is not null)
+        {
+            var items = Slot(card, "preview");
+            foreach (var element in preview["body"]!.AsArray())
+            {
+                items.Add(element!.DeepClone());
+            }
+
+            if (preview["actions"] is JsonArray { Count: > 0 } actions)
+            {
+                items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions.DeepClone() });
+            }
+
+            // A preview button comes back to this dialog like its other buttons do: naming the article and the form's shape.
+            foreach (var button in Descendants(items).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "Action.Submit"))
+            {
+                var buttonData = button["data"]!.AsObject();
+                buttonData["item"] = data[ArticleField.Id]!.DeepClone();
+                foreach (var field in (string[])["itemVersion", "isNew", "parts", "sourceRows"])
+                {
+                    buttonData[field] = data[field]!.DeepClone();
+                }
+            }
+        }
+
+        return card;
+    }
+
+    public static string ArticleDialogTitle(ArticleEditorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.IsNew ? AdminTexts.NewArticleHeading : AdminTexts.EditArticleHeading(state.Draft.Id);
+    }
+
+    private static JsonObject ArticleData(ArticleEditorState state, bool inDialog, int emptySourceRows)
+    {
+        var sourceRows = state.Draft.Sources.Count == 0 ? Math.Max(1, emptySourceRows) : emptySourceRows;
+        var data = ArticleForm.Values(state.Draft, sourceRows, inDialog ? ArticleForm.SectionedBodyInDialog : ArticleForm.SectionedBodyInChat);
+        data["isDialog"] = inDialog;
+        data["canAddSource"] = inDialog && data["canAddSource"]!.GetValue<bool>();
+        data["status"] = state.Item is null ? string.Empty : Status(state.Item);
+        data["isNew"] = state.IsNew ? "true" : "false";
+        data["isPublished"] = state.Item?.PublishedNumber is not null;
+        data["itemVersion"] = state.ItemVersion is int version ? Number(version) : string.Empty;
+        data["changeSummary"] = state.ChangeSummary;
+        return data;
+    }
+
+    // The form's fields are one template for the chat card and the dialog; each has a container where they go.
+    private JsonNode WithForm(JsonNode card, JsonObject data)
+    {
+        var form = templates.Render(CardName.AdminArticleForm, data);
+        var items = Slot(card, "articleForm");
+        foreach (var element in form["body"]!.AsArray())
+        {
+            items.Add(element!.DeepClone());
+        }
+
+        return card;
+    }
+
+    private static JsonArray Slot(JsonNode card, string id) =>
+        Descendants(card).OfType<JsonObject>().First(o => o["type"]?.GetValue<string>() == "Container" && o["id"]?.GetValue<string>() == id)["items"]!.AsArray();
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 
     public Attachment Text(TextPartEdit edit, AdminMessage message)
     {

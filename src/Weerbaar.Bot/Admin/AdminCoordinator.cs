@@ -22,8 +22,8 @@ public sealed class AdminCoordinator(
     AdminPolicy policy,
     KnowledgeAdmin admin,
     AdminCards cards,
+    ArticleEditor editor,
     ArticlePreview preview,
-    KnowledgeRefresher refresher,
     KnowledgeSearch search,
     IOptions<AdminOptions> options,
     TimeProvider timeProvider,
@@ -42,7 +42,7 @@ public sealed class AdminCoordinator(
             return false;
         }
 
-        if (Refusal(turnContext.Activity) is string refusal)
+        if (policy.Refusal(turnContext.Activity) is string refusal)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(refusal), cancellationToken);
             return true;
@@ -58,7 +58,7 @@ public sealed class AdminCoordinator(
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var logName = AdminCommands.LogNameOf(verb);
-        if (Refusal(turnContext.Activity) is string refusal)
+        if (policy.Refusal(turnContext.Activity) is string refusal)
         {
             Log.AdminRefused(logger, logName);
             return CardActionResult.Answer(refusal);
@@ -74,30 +74,24 @@ public sealed class AdminCoordinator(
         return card is null ? CardActionResult.Answer(AdminTexts.StaleCard) : CardActionResult.WithCard(card, AdminTexts.StaleCard);
     }
 
-    private string? Refusal(Activity activity) =>
-        !policy.IsAdmin(activity) ? AdminTexts.NoAccess
-        : ConversationScope.IsGroup(activity) ? AdminTexts.PersonalOnly
-        : null;
-
     // Null when the card no longer fits what is stored (or never did): the admin is asked to start again.
     private async Task<Attachment?> RunAsync(AdminCommandKind kind, ITurnContext turnContext, AdminCardData data, CancellationToken cancellationToken)
     {
         var tenant = ActivityTenant.Of(turnContext.Activity);
-        var from = turnContext.Activity.From;
-        var actor = new KnowledgeActor(from.AadObjectId, from.Name ?? AdminTexts.UnnamedAdmin);
+        var actor = ArticleEditor.ActorOf(turnContext.Activity);
         return kind switch
         {
             AdminCommandKind.Home => await HomeAsync(null, cancellationToken),
             AdminCommandKind.Search => await HomeAsync(data.Text("query"), cancellationToken),
-            AdminCommandKind.New => cards.Article(KnowledgeAdmin.NewArticle(string.Empty, Today()), null, isNew: true, AdminMessage.None),
-            AdminCommandKind.NewFromQuestion => cards.Article(KnowledgeAdmin.NewArticle(data.Text("question"), Today()), null, isNew: true, AdminMessage.None),
-            AdminCommandKind.Edit when data.Kind == KnowledgeKind.Article => Article(await admin.ArticleAsync(data.Key, cancellationToken), data.Key, AdminMessage.None),
+            AdminCommandKind.New => cards.Article(editor.New(string.Empty)),
+            AdminCommandKind.NewFromQuestion => cards.Article(editor.New(data.Text("question"))),
+            AdminCommandKind.Edit when data.Kind == KnowledgeKind.Article => Article(await editor.OpenAsync(data.Key, cancellationToken)),
             AdminCommandKind.Edit or AdminCommandKind.Blocks => await admin.TextPartAsync(data.Kind, data.Part, cancellationToken) is TextPartEdit edit ? cards.Text(edit, AdminMessage.None) : null,
             AdminCommandKind.Preview => await PreviewAsync(turnContext, data, cancellationToken),
-            AdminCommandKind.Save or AdminCommandKind.Publish => await SaveArticleAsync(data, actor, kind == AdminCommandKind.Publish, cancellationToken),
+            AdminCommandKind.Save or AdminCommandKind.Publish => cards.Article(await editor.SaveAsync(data, actor, kind == AdminCommandKind.Publish, cancellationToken)),
             AdminCommandKind.SaveText or AdminCommandKind.PublishText when data.ItemVersion is int expected =>
                 await SaveTextAsync(new SaveTextPart(data.Kind, data.Part, data.Text("text"), expected, data.Text("changeSummary"), kind == AdminCommandKind.PublishText, actor), cancellationToken),
-            AdminCommandKind.Unpublish when data.ItemVersion is int expected => await UnpublishAsync(new UnpublishArticle(data.Key, expected, actor), cancellationToken),
+            AdminCommandKind.Unpublish when data.ItemVersion is int expected => Article(await editor.UnpublishAsync(new UnpublishArticle(data.Key, expected, actor), cancellationToken)),
             AdminCommandKind.History => await admin.HistoryAsync(data.Kind, data.Key, cancellationToken) is KnowledgeItemDetails item ? cards.History(item, AdminMessage.None) : null,
             AdminCommandKind.Rollback when data.ItemVersion is int expected => await RollBackAsync(new RollBack(data.Kind, data.Key, data.Number, expected, actor), cancellationToken),
             AdminCommandKind.Log => cards.Log(await admin.AuditTrailAsync(cancellationToken)),
@@ -108,7 +102,8 @@ public sealed class AdminCoordinator(
         };
     }
 
-    private async Task<Attachment> HomeAsync(string? query, CancellationToken cancellationToken)
+    /// <summary>The admin home card; <paramref name="query"/> is a search typed on it.</summary>
+    public async Task<Attachment> HomeAsync(string? query, CancellationToken cancellationToken)
     {
         var days = options.Value.StaleAfterDays;
         var overview = await admin.OverviewAsync(query, Today().AddDays(-days), cancellationToken);
@@ -117,31 +112,14 @@ public sealed class AdminCoordinator(
 
     private async Task<Attachment> PreviewAsync(ITurnContext turnContext, AdminCardData data, CancellationToken cancellationToken)
     {
-        var (draft, current) = await admin.CompleteFormAsync(data.Key, data.IsNew, ArticleForm.Read(data.Values, data.Key).Draft, cancellationToken);
-        if (preview.Message(draft) is not IMessageActivity message)
+        var state = await editor.RedrawAsync(data, ArticleForm.Read(data.Values, data.Key).Draft, AdminMessage.None, cancellationToken);
+        if (preview.Message(state.Draft) is not IMessageActivity message)
         {
-            return cards.Article(draft, current?.Item, data.IsNew, new AdminMessage(AdminTexts.PreviewImpossible, IsProblem: true));
+            return cards.Article(state with { Message = new AdminMessage(AdminTexts.PreviewImpossible, IsProblem: true) });
         }
 
         await turnContext.SendActivityAsync(message, cancellationToken);
-        return cards.Article(draft, current?.Item, data.IsNew, new AdminMessage(AdminTexts.PreviewBelow));
-    }
-
-    private async Task<Attachment> SaveArticleAsync(AdminCardData data, KnowledgeActor actor, bool publish, CancellationToken cancellationToken)
-    {
-        var (form, problems) = ArticleForm.Read(data.Values, data.Key);
-        if (problems.Count > 0)
-        {
-            var (draft, current) = await admin.CompleteFormAsync(data.Key, data.IsNew, form, cancellationToken);
-            return cards.Article(draft, current?.Item, data.IsNew, AdminMessage.FormInvalid(problems));
-        }
-
-        var saved = await admin.SaveArticleAsync(new SaveArticle(data.Key, data.IsNew, form, data.ItemVersion, data.Text("changeSummary"), publish, actor), cancellationToken);
-        await RefreshIfAnswersChangedAsync(saved.Change, cancellationToken);
-        var message = AdminMessage.Saved(saved.Change);
-        return saved.Change.Saved.Succeeded
-            ? Article(saved.After, data.Key, message) ?? cards.Article(saved.Draft, null, data.IsNew, message)
-            : cards.Article(saved.Draft, saved.Before?.Item, data.IsNew, message);
+        return cards.Article(state with { Message = new AdminMessage(AdminTexts.PreviewBelow) });
     }
 
     private async Task<Attachment?> SaveTextAsync(SaveTextPart command, CancellationToken cancellationToken)
@@ -149,23 +127,16 @@ public sealed class AdminCoordinator(
         var saved = await admin.SaveTextPartAsync(command, cancellationToken);
         if (saved?.Change is KnowledgeChange change)
         {
-            await RefreshIfAnswersChangedAsync(change, cancellationToken);
+            await editor.RefreshIfAnswersChangedAsync(change, cancellationToken);
         }
 
         return saved?.Shown is TextPartEdit shown ? cards.Text(shown, saved.Change is null ? AdminMessage.Conflict : AdminMessage.Saved(saved.Change)) : null;
     }
 
-    private async Task<Attachment?> UnpublishAsync(UnpublishArticle command, CancellationToken cancellationToken)
-    {
-        var done = await admin.UnpublishAsync(command, cancellationToken);
-        await RefreshIfAnswersChangedAsync(done.Change, cancellationToken);
-        return Article(done.After, command.Key, AdminMessage.Unpublished(done.Change));
-    }
-
     private async Task<Attachment?> RollBackAsync(RollBack command, CancellationToken cancellationToken)
     {
         var done = await admin.RollBackAsync(command, cancellationToken);
-        await RefreshIfAnswersChangedAsync(done.Change, cancellationToken);
+        await editor.RefreshIfAnswersChangedAsync(done.Change, cancellationToken);
         return done.After is KnowledgeItemDetails item ? cards.History(item, AdminMessage.RolledBack(done)) : null;
     }
 
@@ -175,17 +146,7 @@ public sealed class AdminCoordinator(
         return cards.Questions(marked.Remaining, new AdminMessage(AdminTexts.OutOfScope(marked.Count)));
     }
 
-    // The admin's next question should already get the new text, not wait for the background refresh.
-    private async Task RefreshIfAnswersChangedAsync(KnowledgeChange change, CancellationToken cancellationToken)
-    {
-        if (change.ChangesAnswers)
-        {
-            await refresher.RefreshAsync(cancellationToken);
-        }
-    }
-
-    private Attachment? Article(ArticleEdit? edit, string key, AdminMessage message) =>
-        edit is null ? null : cards.Article(edit.Draft ?? ArticleDraft.New(key, string.Empty, Today()), edit.Item, isNew: false, message);
+    private Attachment? Article(ArticleEditorState? state) => state is null ? null : cards.Article(state);
 
     private DateOnly Today() => SessionClock.Today(timeProvider.GetUtcNow());
 }

@@ -6,7 +6,7 @@ using Weerbaar.Core.Knowledge;
 namespace Weerbaar.Bot.Admin;
 
 /// <summary>A message on an admin card: green when something worked, red when it did not, with the reasons.</summary>
-public sealed record AdminMessage(string Text, bool IsProblem = false, IReadOnlyList<string>? Problems = null)
+public sealed record AdminMessage(string Text, bool IsProblem = false, IReadOnlyList<FieldProblem>? Problems = null)
 {
     public static AdminMessage None { get; } = new(string.Empty);
 
@@ -51,14 +51,32 @@ public sealed record AdminMessage(string Text, bool IsProblem = false, IReadOnly
     }
 
     /// <summary>The article form itself was not filled in right; nothing was saved.</summary>
-    public static AdminMessage FormInvalid(IReadOnlyList<string> problems) => new(AdminTexts.Invalid, IsProblem: true, problems);
+    public static AdminMessage FormInvalid(IReadOnlyList<FieldProblem> problems) => new(AdminTexts.Invalid, IsProblem: true, problems);
 
-    public JsonObject AddTo(JsonObject data)
+    /// <summary>The message with every reason listed under it.</summary>
+    public JsonObject AddTo(JsonObject data) => AddTo(data, listPlaced: true);
+
+    /// <summary>
+    /// The message for the article form: each reason also stands in red at the field it is about
+    /// (<c>fieldProblems.&lt;field&gt;</c>); with <paramref name="listPlaced"/> false only the reasons no field owns
+    /// are listed under the message, and a line says where the others are.
+    /// </summary>
+    public JsonObject AddTo(JsonObject data, bool listPlaced)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var problems = Problems ?? [];
+        var atFields = new JsonObject();
+        foreach (var field in ArticleField.All)
+        {
+            atFields[field] = string.Join("\n\n", problems.Where(p => p.Field == field).Select(p => CardText.Literal(p.Text)));
+        }
+
+        var listed = listPlaced ? problems : [.. problems.Where(p => p.Field == ArticleField.None)];
         data["message"] = Text;
         data["messageColor"] = IsProblem ? "Attention" : "Good";
-        data["problems"] = new JsonArray([.. (Problems ?? []).Select(p => (JsonNode)new JsonObject { ["text"] = CardText.Literal(p) })]);
+        data["problems"] = new JsonArray([.. listed.Select(p => (JsonNode)new JsonObject { ["text"] = CardText.Literal(p.Text) })]);
+        data["fieldProblems"] = atFields;
+        data["problemsAtFields"] = !listPlaced && problems.Any(p => p.Field != ArticleField.None);
         return data;
     }
 
@@ -70,5 +88,6 @@ public sealed record AdminMessage(string Text, bool IsProblem = false, IReadOnly
         _ => new AdminMessage(AdminTexts.Invalid, IsProblem: true, Dutch(outcome.Problems)),
     };
 
-    private static IReadOnlyList<string> Dutch(IReadOnlyList<KnowledgeProblem> problems) => [.. problems.Select(ProblemTexts.Dutch).Distinct()];
+    private static IReadOnlyList<FieldProblem> Dutch(IReadOnlyList<KnowledgeProblem> problems) =>
+        [.. problems.Select(p => new FieldProblem(ArticleField.Of(p), ProblemTexts.Dutch(p))).Distinct()];
 }

@@ -18,4 +18,10 @@ public sealed class AdminPolicy(IOptions<AdminOptions> options, IHostEnvironment
         return settings.UserAadObjectIds.Contains(id, StringComparer.OrdinalIgnoreCase)
             || (environment.IsDevelopment() && string.Equals(settings.DevelopmentAdminAadObjectId, id, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Why the sender may not use the admin feature here (a Dutch line), or null: admins only, and only in the personal chat.</summary>
+    public string? Refusal(Activity activity) =>
+        !IsAdmin(activity) ? AdminTexts.NoAccess
+        : Conversation.ConversationScope.IsGroup(activity) ? AdminTexts.PersonalOnly
+        : null;
 }

@@ -16,6 +16,8 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<KnowledgeAdmin>();
         services.AddSingleton<AdminCards>();
         services.AddSingleton<ArticlePreview>();
+        services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<IDialogHandler, ArticleDialog>();
         services.AddSingleton<AdminCoordinator>();
         services.AddSingleton<FileDownloader>();
         services.AddSingleton<FileImportCoordinator>();

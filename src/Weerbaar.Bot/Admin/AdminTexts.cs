@@ -67,7 +67,11 @@ public static class AdminTexts
     public static string BodySection(string heading) => $"Tekst: ## {heading}";
     public const string NewArticleHeading = "Nieuw artikel";
     public static string EditArticleHeading(string key) => $"Artikel bewerken: {key}";
-    public static string SourceLine(int line) => $"Bron op regel {line}: gebruik 'titel | adres of geen | uitgever | datum'.";
+    public static string SourceRow(int number) => $"Bron {number}";
+    public const string SourcesOnOldCard = "Deze kaart is van een oudere versie en kan de bronnen niet goed doorgeven. Er is niets opgeslagen. Typ **beheer** en open het artikel opnieuw.";
+    public const string SourceRemoved = "De bron is weggehaald. Dit is pas bewaard als u opslaat of publiceert.";
+    public const string SourceAdded = "Er staat een lege bron onderaan de bronnen. Dit is pas bewaard als u opslaat of publiceert.";
+    public const string PreviewAbove = "Het voorbeeld staat hieronder, boven het formulier. Uw wijzigingen zijn nog niet opgeslagen.";
     public const string DateMissing = "Vul de datum 'laatst gecontroleerd' in.";
     public const string FactsAsOfMissing = "Vul de stand van de feiten in als JJJJ-MM, bijvoorbeeld 2026-03.";
     public static string HistoryTitle(string key) => $"Geschiedenis: {key}";

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,22 @@ namespace Weerbaar.Bot.Admin;
 /// </summary>
 public sealed class ArticlePreview(AnswerCards answerCards, KnowledgeSearch search, IOptions<AnswerOptions> answerOptions)
 {
-    /// <summary>The preview as a message; null when the draft has no title, summary or text yet.</summary>
+    /// <summary>The preview as a message in the chat; null when the draft has no title, summary or text yet.</summary>
     public IMessageActivity? Message(ArticleDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (Card(draft, inDialog: false) is not JsonNode card)
+        {
+            return null;
+        }
+
+        var message = MessageFactory.Attachment(CardAttachment.From(card));
+        message.Summary = $"{AdminTexts.PreviewLabel}: {draft.Title}";
+        return message;
+    }
+
+    /// <summary>The preview card (see <see cref="InertPreviewCard"/>); null when the draft has no title, summary or text yet.</summary>
+    public JsonNode? Card(ArticleDraft draft, bool inDialog)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var article = ArticleParser.ParseForEditing(KnowledgePaths.For(KnowledgeKind.Article, draft.Id), draft.ToFileText());
@@ -26,10 +41,7 @@ public sealed class ArticlePreview(AnswerCards answerCards, KnowledgeSearch sear
         }
 
         var passage = Passage.Trim(article.Lead.Text, answerOptions.Value.PassageWords);
-        var card = InertPreviewCard.Of(answerCards.RenderAnswer(article, new AnswerCardData("preview", article.Id, 0, 0, article.Title), passage,
-            Answerer.FollowUps(article, search.Knowledge.Set), FeedbackState.Open, string.Empty, truncated: false));
-        var message = MessageFactory.Attachment(CardAttachment.From(card));
-        message.Summary = $"{AdminTexts.PreviewLabel}: {article.Title}";
-        return message;
+        return InertPreviewCard.Of(answerCards.RenderAnswer(article, new AnswerCardData("preview", article.Id, 0, 0, article.Title), passage,
+            Answerer.FollowUps(article, search.Knowledge.Set), FeedbackState.Open, string.Empty, truncated: false), inDialog);
     }
 }

@@ -9,7 +9,11 @@ namespace Weerbaar.Bot.Admin;
 /// </summary>
 public static class InertPreviewCard
 {
-    public static JsonNode Of(JsonNode card)
+    /// <param name="inDialog">
+    /// In the chat a button becomes an Action.Execute the admin feature answers; in the article dialog an Action.Submit
+    /// back to that dialog, which keeps what the admin typed in the form below it.
+    /// </param>
+    public static JsonNode Of(JsonNode card, bool inDialog)
     {
         ArgumentNullException.ThrowIfNull(card);
         var preview = card.DeepClone();
@@ -17,10 +21,18 @@ public static class InertPreviewCard
         {
             var title = action["title"]?.DeepClone();
             action.Clear();
-            action["type"] = "Action.Execute";
             action["title"] = title;
-            action["verb"] = AdminVerb.PreviewButton;
-            action["data"] = new JsonObject { ["verb"] = AdminVerb.PreviewButton };
+            if (inDialog)
+            {
+                action["type"] = "Action.Submit";
+                action["data"] = new JsonObject { ["dialog"] = ArticleDialog.Name, ["move"] = ArticleDialog.PreviewButtonMove };
+            }
+            else
+            {
+                action["type"] = "Action.Execute";
+                action["verb"] = AdminVerb.PreviewButton;
+                action["data"] = new JsonObject { ["verb"] = AdminVerb.PreviewButton };
+            }
         }
 
         preview["body"]!.AsArray().Insert(0, new JsonObject

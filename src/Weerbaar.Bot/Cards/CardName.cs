@@ -22,6 +22,8 @@ public static class CardName
     public const string DialogMerge = "dialog-merge";
     public const string AdminHome = "admin-home";
     public const string AdminArticle = "admin-article";
+    public const string AdminArticleForm = "admin-article-form";
+    public const string DialogArticle = "dialog-article";
     public const string AdminHistory = "admin-history";
     public const string AdminLog = "admin-log";
     public const string AdminQuestions = "admin-questions";
@@ -29,5 +31,5 @@ public static class CardName
     public const string AdminText = "admin-text";
 
     /// <summary>Every template the bot uses; all must be embedded.</summary>
-    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, DialogSetup, DialogContribute, DialogAgreement, DialogDone, DialogVote, DialogMerge, AdminHome, AdminArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
+    public static IReadOnlyList<string> All { get; } = [Welcome, Help, Answer, Article, NotKnown, SessionSetup, SessionShared, SessionView, SessionReport, SessionEnd, SessionStarted, DialogSetup, DialogContribute, DialogAgreement, DialogDone, DialogVote, DialogMerge, AdminHome, AdminArticle, AdminArticleForm, DialogArticle, AdminText, AdminHistory, AdminLog, AdminQuestions, AdminFeedback];
 }

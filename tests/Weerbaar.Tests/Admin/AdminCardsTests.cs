@@ -36,7 +36,7 @@ public sealed class AdminCardsTests
     [Fact]
     public void NewArticleForm_SendsItselfAsNew_WithoutAnItemVersion()
     {
-        var card = Card(_cards.Article(KnowledgeAdmin.NewArticle(string.Empty, new DateOnly(2026, 12, 3)), null, isNew: true, AdminMessage.None));
+        var card = Card(_cards.Article(new ArticleEditorState(KnowledgeAdmin.NewArticle(string.Empty, new DateOnly(2026, 12, 3)), null, IsNew: true, ItemVersion: null, AdminMessage.None)));
 
         var publish = ExecuteActions(card).Single(a => a!["verb"]!.GetValue<string>() == AdminVerb.Publish)!;
         var data = (JsonObject)publish["data"]!.DeepClone();

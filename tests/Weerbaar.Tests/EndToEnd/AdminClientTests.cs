@@ -32,9 +32,11 @@ public sealed class AdminClientTests(TeamsClientFixture fixture) : IClassFixture
         await Expect(admin.GetByText("Wat hoort er in een noodpakket?")).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Bewerken", Exact = true }).ClickAsync();
 
-        // The search card becomes the article form (an Action.Execute answer replaces the pressed card).
+        // The search card becomes the article card (an Action.Execute answer replaces the pressed card). This client
+        // cannot open dialogs, so the admin unfolds the form on the card itself.
         var form = CardsWith(page, "Artikel bewerken: noodpakket");
         await Expect(form).ToHaveCountAsync(1);
+        await form.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bewerken in de chat") }).ClickAsync();
         await form.GetByLabel("Titel (de hoofdvraag)").FillAsync(NewTitle);
         await form.GetByLabel("Wat heeft u veranderd? (kort)").FillAsync("titel verduidelijkt");
         // Publishing asks first: "Publiceren" opens the question, "Ja, publiceren" publishes.
