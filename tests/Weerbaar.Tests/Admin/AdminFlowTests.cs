@@ -355,18 +355,7 @@ public sealed class AdminFlowTests : IAsyncLifetime
     private async Task<JsonObject> PressAsync(TeamsConversation chat, TeamsUser user, JsonObject card, string verb, JsonObject? inputs = null, Func<JsonObject, bool>? which = null)
     {
         var action = ExecuteActions(card).First(a => a!["verb"]!.GetValue<string>() == verb && (which?.Invoke(a["data"]!.AsObject()) ?? true))!;
-        var data = (JsonObject)action["data"]!.DeepClone();
-        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            data[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
-        }
-
-        foreach (var (name, value) in inputs ?? [])
-        {
-            data[name] = value?.DeepClone();
-        }
-
-        return await InvokeAsync(chat, user, verb, data);
+        return await InvokeAsync(chat, user, verb, WithInputs(card, action["data"]!.AsObject(), inputs));
     }
 
     private async Task<JsonObject> InvokeAsync(TeamsConversation chat, TeamsUser user, string verb, JsonObject data)

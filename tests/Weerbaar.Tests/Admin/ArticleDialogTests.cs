@@ -194,18 +194,7 @@ public sealed class ArticleDialogTests : IAsyncLifetime
     private async Task<JsonObject> SubmitAsync(TeamsUser user, JsonObject card, string move, JsonObject? inputs = null, Func<JsonObject, bool>? which = null, TeamsConversation? chat = null)
     {
         var button = Buttons(card).First(b => b["data"]?["move"]?.GetValue<string>() == move && (which?.Invoke(b) ?? true));
-        var data = (JsonObject)button["data"]!.DeepClone();
-        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            data[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
-        }
-
-        foreach (var (name, value) in inputs ?? [])
-        {
-            data[name] = value?.DeepClone();
-        }
-
-        return await PostDialogAsync((chat ?? _adminChat).DialogSubmit(user, data));
+        return await PostDialogAsync((chat ?? _adminChat).DialogSubmit(user, WithInputs(card, button["data"]!.AsObject(), inputs)));
     }
 
     private async Task<JsonObject> SendAsync(TeamsConversation chat, TeamsUser user, string text)

@@ -276,6 +276,26 @@ public sealed class ConversationTests(SharedBotTest.Host host) : SharedBotTest(h
     internal static JsonObject SourcesButton(JsonNode card) =>
         Assert.Single(Descendants(card).OfType<JsonObject>(), o => o["type"]?.GetValue<string>() == "Action.ShowCard");
 
+    /// <summary>
+    /// What a button of <paramref name="card"/> sends, as Teams does: its <paramref name="data"/> with every input's
+    /// value merged in, then what the user typed (<paramref name="typed"/>, by input id).
+    /// </summary>
+    internal static JsonObject WithInputs(JsonNode card, JsonObject data, JsonObject? typed)
+    {
+        var merged = (JsonObject)data.DeepClone();
+        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        {
+            merged[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
+        }
+
+        foreach (var (id, value) in typed ?? [])
+        {
+            merged[id] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
     internal static IEnumerable<JsonObject?> ExecuteActions(JsonNode card) =>
         Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "Action.Execute");
 

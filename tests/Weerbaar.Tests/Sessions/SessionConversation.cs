@@ -195,18 +195,7 @@ public sealed class SessionConversation(Func<JsonNode, Task<HttpResponseMessage>
         var card = dialog.Card ?? throw new InvalidOperationException($"The dialog shows no card but: {dialog.Line}");
         var button = Descendants(card).OfType<JsonObject>()
             .First(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["title"]?.GetValue<string>() == title && (which?.Invoke(o["data"]!.AsObject()) ?? true));
-        var data = (JsonObject)button["data"]!.DeepClone();
-        foreach (var input in Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            data[input["id"]!.GetValue<string>()] = input["value"]?.DeepClone() ?? string.Empty;
-        }
-
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value?.DeepClone();
-        }
-
-        return data;
+        return WithInputs(card, button["data"]!.AsObject(), inputs);
     }
 
     public async Task<DialogAnswer> PostDialogAsync(JsonObject activity)
