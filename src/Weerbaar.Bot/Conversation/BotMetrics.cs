@@ -33,9 +33,13 @@ public sealed class BotMetrics
         ActivityTypes.EndOfConversation,
     };
 
+    private static readonly int[] DatabaseBuckets = [0, 1, 2, 3, 4, 6, 8, 12, 16, 32];
+
     private readonly Counter<long> _turns;
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _turnErrors;
+    private readonly Histogram<int> _turnRoundTrips;
+    private readonly Histogram<int> _turnWriteTransactions;
     private readonly Counter<long> _answers;
     private readonly Counter<long> _answerModes;
     private readonly Counter<long> _abstentions;
@@ -53,6 +57,18 @@ public sealed class BotMetrics
             "Time to process one activity, replies and state saving included.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TurnDurationBuckets });
+        _turnRoundTrips = meter.CreateHistogram<int>(
+            "weerbaar.turn.db.round_trips",
+            "{command}",
+            "Database commands sent while processing one activity.",
+            tags: null,
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = DatabaseBuckets });
+        _turnWriteTransactions = meter.CreateHistogram<int>(
+            "weerbaar.turn.db.write_transactions",
+            "{transaction}",
+            "Database transactions that wrote while processing one activity.",
+            tags: null,
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = DatabaseBuckets });
         _turnErrors = meter.CreateCounter<long>("weerbaar.turn.errors", "{turn}", "Activities whose processing failed, by activity type.");
         _answers = meter.CreateCounter<long>("weerbaar.answers", "{answer}", "Questions answered, by kind: answered, not_known, small_talk, empty.");
         _answerModes = meter.CreateCounter<long>("weerbaar.answer.modes", "{answer}", "Answers from the knowledge, by mode (generated or extractive) and generation outcome.");
@@ -61,11 +77,13 @@ public sealed class BotMetrics
         _sessionsCompleted = meter.CreateCounter<long>("weerbaar.sessions.completed", "{session}", "Gesprekstool sessions completed with a report.");
     }
 
-    public void TurnProcessed(string? activityType, TimeSpan elapsed)
+    public void TurnProcessed(string? activityType, TimeSpan elapsed, int roundTrips, int writeTransactions)
     {
         var type = new KeyValuePair<string, object?>("type", Normalize(activityType));
         _turns.Add(1, type);
         _turnDuration.Record(elapsed.TotalMilliseconds, type);
+        _turnRoundTrips.Record(roundTrips, type);
+        _turnWriteTransactions.Record(writeTransactions, type);
     }
 
     public void TurnFailed(string? activityType) => _turnErrors.Add(1, new KeyValuePair<string, object?>("type", Normalize(activityType)));

@@ -39,9 +39,11 @@ public sealed class WeerbaarDbContextFactory : IDbContextFactory<WeerbaarDbConte
             default:
                 EnsureSqliteFolder(storage.ConnectionString);
                 builder.UseSqlite(storage.ConnectionString);
+                builder.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
         }
 
+        builder.AddInterceptors(DatabaseUsageInterceptor.Instance);
         return builder.Options;
     }
 
