@@ -19,6 +19,8 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly SemaphoreSlim _callArrived = new(0);
     private int _nextActivityId;
+    private int _throttled;
+    private readonly ConcurrentDictionary<string, Queue<long>> _recentCalls = new(StringComparer.Ordinal);
 
     private ConnectorStandIn(WebApplication app) => _app = app;
 
@@ -45,6 +47,15 @@ public sealed class ConnectorStandIn : IAsyncDisposable
 
     /// <summary>Raised for every message the bot sends or replies into a conversation (conversation id, activity).</summary>
     public event Action<string, JsonObject>? ActivitySent;
+
+    /// <summary>
+    /// When set, Teams' throttling per conversation: beyond this many calls within one second to one conversation the
+    /// call is answered 429 with <c>Retry-After: 1</c> (Teams allows about 7 per second per conversation).
+    /// </summary>
+    public int? CallsPerSecondPerConversation { get; set; }
+
+    /// <summary>Calls answered 429 by <see cref="CallsPerSecondPerConversation"/>.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
 
     /// <summary>Extra latency before every answer.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
@@ -113,6 +124,17 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         }
 
         var call = await ReadCallAsync(context.Request);
+        if (IsOverTheRate(call))
+        {
+            Interlocked.Increment(ref _throttled);
+            _calls.Enqueue(call with { AnsweredStatus = StatusCodes.Status429TooManyRequests });
+            _callArrived.Release();
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "Stand-in throttling" } });
+            return;
+        }
+
         if (call.Kind != ConnectorCallKind.ListMembers && _faults.TryDequeue(out var fault))
         {
             _calls.Enqueue(call with { AnsweredStatus = (int)fault.Status });
@@ -185,6 +207,33 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             default:
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 break;
+        }
+    }
+
+    // A sliding window of one second per conversation, like Teams' own limit.
+    private bool IsOverTheRate(ConnectorCall call)
+    {
+        if (CallsPerSecondPerConversation is not int limit || call.ConversationId is not string conversation)
+        {
+            return false;
+        }
+
+        var now = Environment.TickCount64;
+        var recent = _recentCalls.GetOrAdd(conversation, _ => new Queue<long>());
+        lock (recent)
+        {
+            while (recent.Count > 0 && now - recent.Peek() >= 1000)
+            {
+                recent.Dequeue();
+            }
+
+            if (recent.Count >= limit)
+            {
+                return true;
+            }
+
+            recent.Enqueue(now);
+            return false;
         }
     }
 

@@ -163,7 +163,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances) : IClassFixtu
         ["changeSummary"] = "nieuw artikel",
     };
 
-    private static int Occurrences(string text, string part)
+    internal static int Occurrences(string text, string part)
     {
         var count = 0;
         for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
