@@ -20,7 +20,10 @@ internal static class HarnessCommandLine
                                       Measure index build time, answer latency and memory, in this process.
           bench-groups [--questions 5000] [--runs 5]
                                       Measure how long `beheer vragen` takes to group N unanswered questions.
-          load [--conversations 50] [--turns 10] [--warmup 2] [--scenarios echo,sqlite1,...]
+          load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default]
+                                      Weerbaar against the bare Bot Framework echo bot: alternating runs per number
+                                      of concurrent chats, each listed, the medians and their ratios, memory.
+          load --scenarios echo,sqlite1,... [--conversations 50] [--turns 10] [--warmup 2]
                [--postgres CONNECTIONSTRING] [--questions FILE]
                                       Load benchmark over HTTP: bot processes, a connector stand-in, concurrent
                                       chats; throughput, p50/p95/p99, errors per scenario (echo: the bare Bot

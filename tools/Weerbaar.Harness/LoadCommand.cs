@@ -8,8 +8,10 @@ using Weerbaar.Testing;
 namespace Weerbaar.Harness;
 
 /// <summary>
-/// <c>load [--conversations N] [--turns N] [--warmup N] [--scenarios LIST] [--postgres CONNECTIONSTRING] [--questions FILE]</c>:
-/// a load benchmark over real HTTP. It starts a connector stand-in in this process and bot instances as child
+/// <c>load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default]</c>: Weerbaar against the bare Bot
+/// Framework echo bot as ratios (<see cref="RatioBenchmark"/>). With <c>--scenarios LIST</c>:
+/// <c>load --scenarios LIST [--conversations N] [--turns N] [--warmup N] [--postgres CONNECTIONSTRING] [--questions FILE]</c>,
+/// a load benchmark over real HTTP per scenario. It starts a connector stand-in in this process and bot instances as child
 /// processes (the bot built next to the harness), has N personal chats ask questions (and now and then press 👍 on
 /// the answer card) concurrently, and prints per scenario the throughput, p50/p95/p99 latency and errors: the floor
 /// (<see cref="EchoBot"/>, the bare Bot Framework pipeline), Weerbaar on 1 and 2 instances on SQLite, and on
@@ -56,6 +58,15 @@ internal static class LoadCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
+            if (settings.Ratio is RatioSettings ratio)
+            {
+                using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+                await using var standIn = await ConnectorStandIn.StartAsync();
+                standIn.RecordCalls = false;
+                var benchmark = new RatioBenchmark(new LoadRunner(new ConversationInboxes(standIn), http, ReadQuestions(settings.QuestionsFile)), output);
+                return await benchmark.RunAsync(ratio.Chats, ratio.Runs, ratio.TurnsPerChat, ratio.Gc, cancellation.Token) ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
+            }
+
             return await RunScenariosAsync(settings, output, error, cancellation.Token);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -172,7 +183,7 @@ internal static class LoadCommand
         settings = null!;
         problem = string.Empty;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] known = ["--conversations", "--turns", "--warmup", "--scenarios", "--postgres", "--questions"];
+        string[] known = ["--conversations", "--turns", "--warmup", "--scenarios", "--postgres", "--questions", "--chats", "--runs", "--gc"];
         for (var i = 0; i < args.Length; i++)
         {
             if (!known.Contains(args[i], StringComparer.Ordinal) || i + 1 >= args.Length)
@@ -223,11 +234,29 @@ internal static class LoadCommand
             scenarios = [.. AllScenarios.Where(s => !s.Postgres || postgres is not null)];
         }
 
-        settings = new LoadSettings(size, scenarios, postgres, values.GetValueOrDefault("--questions") ?? DefaultQuestions);
+        RatioSettings? ratio = null;
+        if (!values.ContainsKey("--scenarios"))
+        {
+            var chats = (values.GetValueOrDefault("--chats") ?? "1,4,16,50").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 500 ? n : -1).ToList();
+            var runs = Number("--runs", 5, 1);
+            var gc = GcMode.All.FirstOrDefault(m => m.Name == (values.GetValueOrDefault("--gc") ?? "default"));
+            if (chats.Count == 0 || chats.Contains(-1) || runs < 0 || gc is null)
+            {
+                problem = $"load: --chats takes whole numbers from 1 to 500 separated by commas, --runs a whole number of at least 1, --gc one of {string.Join(", ", GcMode.All.Select(m => m.Name))}.";
+                return false;
+            }
+
+            ratio = new RatioSettings(chats, runs, values.ContainsKey("--turns") ? size.Turns : null, gc);
+        }
+
+        settings = new LoadSettings(size, scenarios, postgres, values.GetValueOrDefault("--questions") ?? DefaultQuestions, ratio);
         return true;
     }
 
-    private sealed record LoadSettings(LoadSize Size, IReadOnlyList<Scenario> Scenarios, string? PostgresAdmin, string QuestionsFile);
+    private sealed record LoadSettings(LoadSize Size, IReadOnlyList<Scenario> Scenarios, string? PostgresAdmin, string QuestionsFile, RatioSettings? Ratio);
+
+    private sealed record RatioSettings(IReadOnlyList<int> Chats, int Runs, int? TurnsPerChat, GcMode Gc);
 
     private sealed record Scenario(string Name, string Label, bool Echo, bool Postgres, int Instances);
 

@@ -35,6 +35,26 @@ public sealed class LoadCommandTests
     }
 
     [Fact]
+    public async Task Load_AgainstTheEchoBot_ListsEveryAlternatingRun_TheMediansTheRatiosAndMemory()
+    {
+        var result = await BotCommand.RunAsync(["load", "--chats", "1,2", "--runs", "2", "--turns", "3"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var (chats, run) in new[] { (1, 1), (1, 2), (2, 1), (2, 2) })
+        {
+            Assert.Single(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^{chats} chats, run {run}: echo p50 \d+ ms, p95 \d+ ms, \d+ turns/s \| Weerbaar p50 \d+ ms, p95 \d+ ms, \d+ turns/s$"));
+        }
+
+        Assert.Single(lines, line => line.StartsWith("2 chats, median: echo p50 ", StringComparison.Ordinal) && line.Contains("x, throughput ", StringComparison.Ordinal));
+        Assert.Contains("| concurrent chats | echo p50 / p95 | Weerbaar p50 / p95 | p95 ratio | turns/s echo / Weerbaar | throughput ratio |", lines);
+        Assert.Equal(2, lines.Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\| [12] \| \d+ / \d+ ms \| \d+ / \d+ ms \| [\d.]+× \| \d+ / \d+ \| [\d.]+× \|$")));
+        Assert.Single(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^resident memory after the 2-chat runs \(GC default\): echo \d+ MB, Weerbaar \d+ MB$"));
+        Assert.Contains("target: at 4 and 16 chats Weerbaar's question p95 within 1.5x the echo's and throughput at least 0.7x, no errors -> not judged (run 4 and 16 chats)", lines);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+
+    [Fact]
     public async Task Load_WithAnUnknownScenario_IsAUsageError()
     {
         var result = await BotCommand.RunAsync(["load", "--scenarios", "echo,mysql3"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
