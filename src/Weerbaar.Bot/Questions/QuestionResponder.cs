@@ -71,6 +71,8 @@ public sealed class QuestionResponder : ITypedCommandHandler
                 var note = ContextNote(answer, context, echoQuestion);
                 var generation = await GenerateAsync(turnContext, answer, cancellationToken);
                 _metrics.AnswerMode(generation.Outcome);
+                // Remembered before the reply leaves, so it is saved in the same write as the message's redelivery claim.
+                await RememberAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
                 if (generation.Answer is GeneratedAnswer generated)
                 {
                     await SendGeneratedAsync(turnContext, generated, data, note, cancellationToken);
@@ -81,7 +83,6 @@ public sealed class QuestionResponder : ITypedCommandHandler
                     await turnContext.SendActivityAsync(WithSummary(card, hit.Article.Title), cancellationToken);
                 }
 
-                await RememberAsync(turnContext, new LastAnswer { Question = answer.Question, ArticleId = hit.Article.Id, AnsweredAt = now }, cancellationToken);
                 break;
             case AnswerKind.NotKnown or AnswerKind.Partial:
                 var prefix = echoQuestion ? ConversationTexts.YouAsked(CardText.Literal(answer.Question)) : string.Empty;

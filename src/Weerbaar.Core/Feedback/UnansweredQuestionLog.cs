@@ -18,15 +18,23 @@ public sealed class UnansweredQuestionLog(IDbContextFactory<WeerbaarDbContext> c
         ArgumentNullException.ThrowIfNull(tenantId);
         var text = KeptQuestion.Mask(question);
         var normalized = ArticleParser.Normalize(text);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.UnansweredQuestions.Add(new UnansweredQuestion
+        var kept = new UnansweredQuestion
         {
             Text = text,
             NormalizedText = normalized.Length > UnansweredQuestion.MaxLength ? normalized[..UnansweredQuestion.MaxLength] : normalized,
             AskedAt = timeProvider.GetUtcNow(),
             TenantId = tenantId,
             Partial = partial,
-        });
+        };
+        if (TurnWrites.Current is { } turn)
+        {
+            // Goes with the turn's other writes, in one transaction.
+            turn.Add(kept);
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.UnansweredQuestions.Add(kept);
         await db.SaveChangesAsync(cancellationToken);
     }
 

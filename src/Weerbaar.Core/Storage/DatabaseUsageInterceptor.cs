@@ -68,9 +68,15 @@ public sealed partial class DatabaseUsageInterceptor : DbCommandInterceptor, IDb
         return Task.CompletedTask;
     }
 
-    private static void Count(DbCommand command) => DatabaseUsage.Current?.CommandSent(command.Transaction, Write().IsMatch(command.CommandText));
+    /// <summary>Whether the command writes: EF Core's and our own writes; a batch may hold several statements, any of which may write.</summary>
+    public static bool IsWrite(DbCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Write().IsMatch(command.CommandText);
+    }
 
-    // EF Core's and our own writes; a batch may hold several statements, any of which may write.
+    private static void Count(DbCommand command) => DatabaseUsage.Current?.CommandSent(command.Transaction, IsWrite(command));
+
     [GeneratedRegex(@"(^|;)\s*(INSERT|UPDATE|DELETE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Write();
 }

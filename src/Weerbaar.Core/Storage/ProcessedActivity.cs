@@ -14,32 +14,71 @@ public sealed class ProcessedActivityRecord
 
 /// <summary>
 /// Teams redelivers an activity when the reply is slow, possibly to another instance. The first instance to insert the
-/// activity's key takes it; the others see the key and skip it. A turn that fails gives the key back, so the
+/// activity's key takes it; the others find the key and skip it. A turn that fails gives the key back, so the
 /// redelivery can still succeed. Keys are kept for <see cref="Lifetime"/> (Teams retries within minutes).
 /// </summary>
 public sealed class ProcessedActivities(IDbContextFactory<WeerbaarDbContext> contextFactory, TimeProvider timeProvider)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    /// <summary>True when this call took the activity on; false when it was taken on before (a redelivery).</summary>
-    public async Task<bool> TryTakeAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row that takes the activity on, to be written with the turn's first write (<see cref="TurnWrites"/>): when
+    /// writing it fails because the key is there (<see cref="IsTakenAsync"/>), another delivery took the activity on.
+    /// </summary>
+    public ProcessedActivityRecord Claim(string channelId, string conversationId, string activityId) =>
+        new() { Key = KeyOf(channelId, conversationId, activityId), ReceivedAt = timeProvider.GetUtcNow() };
+
+    public async Task<bool> IsTakenAsync(ProcessedActivityRecord claim, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ProcessedActivities.Add(new ProcessedActivityRecord { Key = KeyOf(channelId, conversationId, activityId), ReceivedAt = timeProvider.GetUtcNow() });
+        return await db.ProcessedActivities.AnyAsync(a => a.Key == claim.Key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>, which writes <paramref name="claim"/> with other rows in one transaction; false
+    /// when it failed because another delivery of the activity holds the key (then nothing of it was written).
+    /// </summary>
+    public async Task<bool> TryWriteClaimAsync(ProcessedActivityRecord claim, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (exception is DbUpdateException or StateConflictException)
         {
-            return false;
+            if (await IsTakenAsync(claim, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 
-    public async Task ReleaseAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    /// <summary>Writes the turn's pending rows on their own, in one transaction.</summary>
+    public async Task WritePendingAsync(TurnWrites writes, CancellationToken cancellationToken)
     {
-        var key = KeyOf(channelId, conversationId, activityId);
+        ArgumentNullException.ThrowIfNull(writes);
+        using var participating = writes.Participating();
+        var rows = writes.Pending;
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        writes.Written(rows);
+    }
+
+    public async Task ReleaseAsync(ProcessedActivityRecord claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var key = claim.Key;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.ProcessedActivities.Where(a => a.Key == key).ExecuteDeleteAsync(cancellationToken);
     }

@@ -81,23 +81,54 @@ public sealed class StateStore(IDbContextFactory<WeerbaarDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var updated = await db.StateRecords.Where(r => r.Key == key && r.Version == expected).ExecuteUpdateAsync(
+        if (TurnWrites.Current is { HasPending: true } writes)
+        {
+            // The turn's pending rows go in the same transaction: one commit for the whole turn.
+            using var participating = writes.Participating();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await UpdateAsync(db, key, document, expected, now, cancellationToken) != 1)
+            {
+                return null;
+            }
+
+            var rows = writes.Pending;
+            db.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            writes.Written(rows);
+            return expected + 1;
+        }
+
+        return await UpdateAsync(db, key, document, expected, now, cancellationToken) == 1 ? expected + 1 : null;
+    }
+
+    private static Task<int> UpdateAsync(WeerbaarDbContext db, string key, string document, long expected, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.StateRecords.Where(r => r.Key == key && r.Version == expected).ExecuteUpdateAsync(
             set => set.SetProperty(r => r.Document, document)
                 .SetProperty(r => r.Version, expected + 1)
                 .SetProperty(r => r.UpdatedAt, now),
             cancellationToken);
-        return updated == 1 ? expected + 1 : null;
-    }
 
     /// <summary>Inserts the first version; <c>null</c> when another writer created the key first.</summary>
     private async Task<long?> InsertAsync(string key, string document, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.StateRecords.Add(new StateRecord { Key = key, Document = document, Version = 1, UpdatedAt = timeProvider.GetUtcNow() });
+        var writes = TurnWrites.Current is { HasPending: true } pending ? pending : null;
+        using var participating = writes?.Participating();
+        var rows = writes?.Pending ?? [];
+        db.AddRange(rows);
         try
         {
+            // With the turn's pending rows SaveChanges writes more than one row, and so in one transaction.
             await db.SaveChangesAsync(cancellationToken);
+            writes?.Written(rows);
             return 1;
+        }
+        catch (DbUpdateException) when (rows.Count > 0)
+        {
+            // The state row or a pending row (a redelivery's claim) failed; whoever opened the turn's writes tells which.
+            throw;
         }
         catch (DbUpdateException)
         {

@@ -43,7 +43,7 @@ public sealed class WeerbaarDbContextFactory : IDbContextFactory<WeerbaarDbConte
                 break;
         }
 
-        builder.AddInterceptors(DatabaseUsageInterceptor.Instance);
+        builder.AddInterceptors(DatabaseUsageInterceptor.Instance, TurnWritesInterceptor.Instance);
         return builder.Options;
     }
 
