@@ -23,10 +23,13 @@ public static class BotHostingExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChannelPolicy>();
         services.AddSingleton<TenantPolicy>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<ConnectorJsonContracts>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new LeanTurnAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ConnectorJsonContracts>()));
         services.AddSingleton<TurnLogScope>();
         services.AddSingleton<RedeliveryGuard>();
         services.AddSingleton<TurnRateLimit>();

@@ -35,7 +35,7 @@ public sealed class DatabaseUsageTests : LocalBotTest
     }
 
     [Fact]
-    public async Task SqliteConnections_CommitWithoutWaitingForTheDisk_InWalMode()
+    public async Task SqliteConnections_CommitWithoutWaitingForTheDisk_InWalMode_AndLetSqliteWaitForABusyWriter()
     {
         await using var db = Bot.Services.GetRequiredService<IDbContextFactory<WeerbaarDbContext>>().CreateDbContext();
         await db.Database.OpenConnectionAsync();
@@ -45,6 +45,8 @@ public sealed class DatabaseUsageTests : LocalBotTest
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA synchronous;";
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA busy_timeout;";
+        Assert.Equal(5000L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
