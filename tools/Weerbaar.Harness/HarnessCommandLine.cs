@@ -20,9 +20,11 @@ internal static class HarnessCommandLine
                                       Measure index build time, answer latency and memory, in this process.
           bench-groups [--questions 5000] [--runs 5]
                                       Measure how long `beheer vragen` takes to group N unanswered questions.
-          load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default]
+          load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default] [--floor sdk|lean]
                                       Weerbaar against the bare Bot Framework echo bot: alternating runs per number
-                                      of concurrent chats, each listed, the medians and their ratios, memory.
+                                      of concurrent chats, each listed, the medians and their ratios, memory. Every
+                                      question must get an answer card (Weerbaar) or its own text (echo). --floor
+                                      lean: the echo bot sends through Weerbaar's leaner connector clients.
           load --scenarios echo,sqlite1,... [--conversations 50] [--turns 10] [--warmup 2]
                [--postgres CONNECTIONSTRING] [--questions FILE]
                                       Load benchmark over HTTP: bot processes, a connector stand-in, concurrent
@@ -35,7 +37,8 @@ internal static class HarnessCommandLine
                                       latency per third of the run and memory at start, middle and end.
           fuzz [--cases N] [--seed S] Post N (10000) seeded malformed activities to a bot process; exit 1 on any
                                       500, an unhealthy process or a failed database integrity check.
-          echo-bot [--urls URL]       Serve the bare echo bot the load compares with (the load starts it itself).
+          echo-bot [--urls URL] [--lean]
+                                      Serve the bare echo bot the load compares with (the load starts it itself).
           help                        Show this text.
         """;
 

@@ -8,8 +8,9 @@ using Weerbaar.Testing;
 namespace Weerbaar.Harness;
 
 /// <summary>
-/// <c>load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default]</c>: Weerbaar against the bare Bot
-/// Framework echo bot as ratios (<see cref="RatioBenchmark"/>). With <c>--scenarios LIST</c>:
+/// <c>load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default] [--floor sdk|lean]</c>: Weerbaar
+/// against the bare Bot Framework echo bot as ratios (<see cref="RatioBenchmark"/>); <c>--floor lean</c> gives the echo
+/// bot Weerbaar's leaner connector clients. With <c>--scenarios LIST</c>:
 /// <c>load --scenarios LIST [--conversations N] [--turns N] [--warmup N] [--postgres CONNECTIONSTRING] [--questions FILE]</c>,
 /// a load benchmark over real HTTP per scenario. It starts a connector stand-in in this process and bot instances as child
 /// processes (the bot built next to the harness), has N personal chats ask questions (and now and then press 👍 on
@@ -64,7 +65,7 @@ internal static class LoadCommand
                 await using var standIn = await ConnectorStandIn.StartAsync();
                 standIn.RecordCalls = false;
                 var benchmark = new RatioBenchmark(new LoadRunner(new ConversationInboxes(standIn), http, ReadQuestions(settings.QuestionsFile)), output);
-                return await benchmark.RunAsync(ratio.Chats, ratio.Runs, ratio.TurnsPerChat, ratio.Gc, cancellation.Token) ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
+                return await benchmark.RunAsync(ratio.Chats, ratio.Runs, ratio.TurnsPerChat, ratio.Gc, ratio.LeanFloor, cancellation.Token) ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
             }
 
             return await RunScenariosAsync(settings, output, error, cancellation.Token);
@@ -183,7 +184,7 @@ internal static class LoadCommand
         settings = null!;
         problem = string.Empty;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] known = ["--conversations", "--turns", "--warmup", "--scenarios", "--postgres", "--questions", "--chats", "--runs", "--gc"];
+        string[] known = ["--conversations", "--turns", "--warmup", "--scenarios", "--postgres", "--questions", "--chats", "--runs", "--gc", "--floor"];
         for (var i = 0; i < args.Length; i++)
         {
             if (!known.Contains(args[i], StringComparer.Ordinal) || i + 1 >= args.Length)
@@ -241,13 +242,14 @@ internal static class LoadCommand
                 .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 500 ? n : -1).ToList();
             var runs = Number("--runs", 5, 1);
             var gc = GcMode.All.FirstOrDefault(m => m.Name == (values.GetValueOrDefault("--gc") ?? "default"));
-            if (chats.Count == 0 || chats.Contains(-1) || runs < 0 || gc is null)
+            var floor = values.GetValueOrDefault("--floor") ?? "sdk";
+            if (chats.Count == 0 || chats.Contains(-1) || runs < 0 || gc is null || floor is not ("sdk" or "lean"))
             {
-                problem = $"load: --chats takes whole numbers from 1 to 500 separated by commas, --runs a whole number of at least 1, --gc one of {string.Join(", ", GcMode.All.Select(m => m.Name))}.";
+                problem = $"load: --chats takes whole numbers from 1 to 500 separated by commas, --runs a whole number of at least 1, --gc one of {string.Join(", ", GcMode.All.Select(m => m.Name))}, --floor sdk or lean.";
                 return false;
             }
 
-            ratio = new RatioSettings(chats, runs, values.ContainsKey("--turns") ? size.Turns : null, gc);
+            ratio = new RatioSettings(chats, runs, values.ContainsKey("--turns") ? size.Turns : null, gc, LeanFloor: floor == "lean");
         }
 
         settings = new LoadSettings(size, scenarios, postgres, values.GetValueOrDefault("--questions") ?? DefaultQuestions, ratio);
@@ -256,7 +258,7 @@ internal static class LoadCommand
 
     private sealed record LoadSettings(LoadSize Size, IReadOnlyList<Scenario> Scenarios, string? PostgresAdmin, string QuestionsFile, RatioSettings? Ratio);
 
-    private sealed record RatioSettings(IReadOnlyList<int> Chats, int Runs, int? TurnsPerChat, GcMode Gc);
+    private sealed record RatioSettings(IReadOnlyList<int> Chats, int Runs, int? TurnsPerChat, GcMode Gc, bool LeanFloor);
 
     private sealed record Scenario(string Name, string Label, bool Echo, bool Postgres, int Instances);
 

@@ -7,13 +7,15 @@ namespace Weerbaar.Tests.Harness;
 [Slow(SlowKind.Process)]
 public sealed class EchoBotTests
 {
-    [Fact]
-    public async Task AMessage_GetsItsOwnTextBack_WithoutACard()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AMessage_GetsItsOwnTextBack_WithoutACard(bool lean)
     {
         await using var connector = await ConnectorStandIn.StartAsync();
         await using var echo = await BotProcess.StartAsync(
             new Dictionary<string, string?> { ["MicrosoftAppId"] = string.Empty, ["MicrosoftAppPassword"] = string.Empty },
-            program: [BotCommand.Harness, "echo-bot"]);
+            program: lean ? [BotCommand.Harness, "echo-bot", "--lean"] : [BotCommand.Harness, "echo-bot"]);
         var question = "Wat moet er in een noodpakket?";
 
         using var response = await echo.PostActivityAsync(new TeamsConversation(TeamsScope.Personal, connector.ServiceUrl).Message(TeamsUser.Create("Anna"), question));

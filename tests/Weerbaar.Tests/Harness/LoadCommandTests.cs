@@ -62,4 +62,13 @@ public sealed class LoadCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown scenario 'mysql3'", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Load_WithAnUnknownFloor_IsAUsageError()
+    {
+        var result = await BotCommand.RunAsync(["load", "--floor", "bare"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--floor sdk or lean", result.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -5,13 +5,12 @@ using Weerbaar.Testing;
 namespace Weerbaar.Harness.Load;
 
 /// <summary>
-/// What the bot sent into each conversation of a load, as the connector stand-in sees it: only a count and the 👍
-/// action of the last card, so the load can press it like a user would, and memory stays flat over a long run.
+/// What the bot sent into each conversation of a load, as the connector stand-in sees it: only a count, the last
+/// message and the 👍 action of the last card, so the load can check the answer and press 👍 like a user would, and
+/// memory stays flat over a long run.
 /// </summary>
 internal sealed class ConversationInboxes
 {
-    private const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
-
     private readonly ConcurrentDictionary<string, ConversationInbox> _inboxes = new(StringComparer.Ordinal);
 
     /// <summary>Follows what <paramref name="connector"/> receives from now on, and stops it recording calls.</summary>
@@ -37,9 +36,22 @@ internal sealed class ConversationInboxes
         private JsonObject? _helpfulData;
 
         private JsonObject? _lastCard;
+        private BotReply? _lastReply;
 
-        /// <summary>Activities the bot sent or replied into this conversation.</summary>
+        /// <summary>Messages the bot sent or replied into this conversation (typing indicators not counted).</summary>
         public int Received => Volatile.Read(ref _received);
+
+        /// <summary>The last message the bot sent into this conversation.</summary>
+        public BotReply? LastReply
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastReply;
+                }
+            }
+        }
 
         /// <summary>The last Adaptive Card the bot sent into this conversation.</summary>
         public JsonObject? LastCard
@@ -66,17 +78,20 @@ internal sealed class ConversationInboxes
 
         public void Record(JsonObject? activity)
         {
-            var cards = activity?["attachments"] is JsonArray attachments
-                ? attachments.OfType<JsonObject>().Where(a => a["contentType"]?.GetValue<string>() == AdaptiveCardType).Select(a => a["content"]).OfType<JsonObject>().ToList()
-                : [];
+            if (BotReply.From(activity) is not { } reply)
+            {
+                return;
+            }
+
             lock (_gate)
             {
-                if (cards.Count > 0)
+                if (reply.Cards.Count > 0)
                 {
-                    _helpfulData = cards.Select(FindHelpfulData).LastOrDefault(data => data is not null);
-                    _lastCard = cards[^1];
+                    _helpfulData = reply.Cards.Select(FindHelpfulData).LastOrDefault(data => data is not null);
+                    _lastCard = reply.Cards[^1];
                 }
 
+                _lastReply = reply;
                 _received++;
             }
         }

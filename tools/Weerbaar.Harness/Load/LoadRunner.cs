@@ -53,9 +53,8 @@ internal sealed class LoadRunner(ConversationInboxes connector, HttpClient http,
     {
         var inbox = connector.Inbox(chat.Id);
         var helpful = turn % size.CardEvery == size.CardEvery - 1 ? inbox.TakeHelpfulData() : null;
-        var activity = helpful is not null
-            ? chat.CardAction("helpful", helpful)
-            : chat.Message(questions[(chat.Index * 31 + turn) % questions.Count]);
+        var question = questions[(chat.Index * 31 + turn) % questions.Count];
+        var activity = helpful is not null ? chat.CardAction("helpful", helpful) : chat.Message(question);
         var before = inbox.Received;
 
         var watch = Stopwatch.StartNew();
@@ -64,9 +63,11 @@ internal sealed class LoadRunner(ConversationInboxes connector, HttpClient http,
 
         // CloudAdapter answers a message only after the turn, so its reply must have reached the connector by now.
         // A card action's answer (the updated card) is the HTTP response itself.
-        if (error is null && helpful is null && inbox.Received == before)
+        if (error is null && helpful is null)
         {
-            error = "no reply at the connector";
+            error = inbox.Received == before ? "no reply at the connector"
+                : inbox.LastReply?.Answers(question) == true ? null
+                : "a text instead of an answer";
         }
 
         return new TurnSample(helpful is not null, watch.Elapsed.TotalMilliseconds, error);

@@ -21,9 +21,10 @@ internal sealed class RatioBenchmark(LoadRunner runner, TextWriter output)
     private const int TurnsPerRun = 400;
     private const int MinTurnsPerChat = 8;
 
+    /// <param name="leanFloor">The echo bot with Weerbaar's leaner connector clients instead of the SDK's own.</param>
     /// <param name="turnsPerChat">Measured turns per chat in a run; null for about 400 per run whatever the chats.</param>
     /// <returns>Whether every turn was answered (the targets are reported, not the exit code: they depend on the machine).</returns>
-    public async Task<bool> RunAsync(IReadOnlyList<int> chatCounts, int runs, int? turnsPerChat, GcMode gc, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(IReadOnlyList<int> chatCounts, int runs, int? turnsPerChat, GcMode gc, bool leanFloor, CancellationToken cancellationToken)
     {
         await using var database = TestDatabase.CreateSqlite();
         var settings = LocalBotSettings.For(database);
@@ -35,9 +36,9 @@ internal sealed class RatioBenchmark(LoadRunner runner, TextWriter output)
             settings[name] = value;
         }
 
-        await using var echo = await BotProcess.StartAsync(settings, workingDirectory: database.Folder, program: [EchoBot.Program, EchoBot.Verb]);
+        await using var echo = await BotProcess.StartAsync(settings, workingDirectory: database.Folder, program: leanFloor ? [EchoBot.Program, EchoBot.Verb, EchoBot.LeanOption] : [EchoBot.Program, EchoBot.Verb]);
         await using var weerbaar = await BotProcess.StartAsync(settings, workingDirectory: database.Folder);
-        await output.WriteLineAsync($"load: echo (bare Bot Framework) vs Weerbaar (1 instance, SQLite), question turns only, {runs} alternating runs per row, GC {gc.Name}, {Environment.ProcessorCount} cores");
+        await output.WriteLineAsync($"load: echo (bare Bot Framework{(leanFloor ? ", Weerbaar's connector clients" : string.Empty)}) vs Weerbaar (1 instance, SQLite), question turns only, {runs} alternating runs per row, GC {gc.Name}, {Environment.ProcessorCount} cores");
 
         var rows = new List<Row>();
         foreach (var chats in chatCounts)
@@ -94,19 +95,22 @@ internal sealed class RatioBenchmark(LoadRunner runner, TextWriter output)
 }
 
 /// <summary>The figures of one run (or the median of several): latency of the question turns, throughput, errors.</summary>
-internal sealed record RunFigures(double P50, double P95, double TurnsPerSecond, int Errors)
+/// <param name="FirstError">What went wrong in the first failed turn, so a run with errors says why.</param>
+internal sealed record RunFigures(double P50, double P95, double TurnsPerSecond, int Errors, string? FirstError = null)
 {
     public static RunFigures Of(IReadOnlyList<TurnSample> samples, TimeSpan elapsed)
     {
         var sorted = samples.Select(s => s.Milliseconds).Order().ToList();
-        return new RunFigures(Percentile(sorted, 0.50), Percentile(sorted, 0.95), samples.Count / elapsed.TotalSeconds, samples.Count(s => s.Error is not null));
+        return new RunFigures(Percentile(sorted, 0.50), Percentile(sorted, 0.95), samples.Count / elapsed.TotalSeconds, samples.Count(s => s.Error is not null),
+            samples.FirstOrDefault(s => s.Error is not null)?.Error);
     }
 
     /// <summary>Each figure's median over the runs (taken per figure, as the runs vary independently).</summary>
     public static RunFigures Median(IReadOnlyList<RunFigures> runs) =>
-        new(Middle(runs.Select(r => r.P50)), Middle(runs.Select(r => r.P95)), Middle(runs.Select(r => r.TurnsPerSecond)), runs.Sum(r => r.Errors));
+        new(Middle(runs.Select(r => r.P50)), Middle(runs.Select(r => r.P95)), Middle(runs.Select(r => r.TurnsPerSecond)), runs.Sum(r => r.Errors),
+            runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50:0} ms, p95 {P95:0} ms, {TurnsPerSecond:0} turns/s{(Errors > 0 ? $", {Errors} errors" : string.Empty)}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50:0} ms, p95 {P95:0} ms, {TurnsPerSecond:0} turns/s{(Errors > 0 ? $", {Errors} errors (first: {FirstError})" : string.Empty)}");
 
     private static double Middle(IEnumerable<double> values)
     {
