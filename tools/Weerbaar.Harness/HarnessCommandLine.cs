@@ -20,9 +20,11 @@ internal static class HarnessCommandLine
                                       Measure index build time, answer latency and memory, in this process.
           bench-groups [--questions 5000] [--runs 5]
                                       Measure how long `beheer vragen` takes to group N unanswered questions.
-          load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default] [--floor sdk|lean]
-                                      Weerbaar against the bare Bot Framework echo bot: alternating runs per number
-                                      of concurrent chats, each listed, the medians and their ratios, memory. Every
+          load [--chats 1,4,16,50] [--runs 5] [--warmup 4000] [--gc server|workstation|conserve|default]
+               [--floor sdk|lean]
+                                      Weerbaar against the bare Bot Framework echo bot: after --warmup unmeasured
+                                      turns per bot, alternating runs per number of concurrent chats, each listed,
+                                      the medians and their ratios, memory. Every
                                       question must get an answer card (Weerbaar) or its own text (echo). --floor
                                       lean: the echo bot sends through Weerbaar's leaner connector clients.
           load --scenarios echo,sqlite1,... [--conversations 50] [--turns 10] [--warmup 2]

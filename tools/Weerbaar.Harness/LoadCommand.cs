@@ -8,9 +8,9 @@ using Weerbaar.Testing;
 namespace Weerbaar.Harness;
 
 /// <summary>
-/// <c>load [--chats 1,4,16,50] [--runs 5] [--gc server|workstation|conserve|default] [--floor sdk|lean]</c>: Weerbaar
-/// against the bare Bot Framework echo bot as ratios (<see cref="RatioBenchmark"/>); <c>--floor lean</c> gives the echo
-/// bot Weerbaar's leaner connector clients. With <c>--scenarios LIST</c>:
+/// <c>load [--chats 1,4,16,50] [--runs 5] [--warmup 4000] [--gc server|workstation|conserve|default] [--floor sdk|lean]</c>:
+/// Weerbaar against the bare Bot Framework echo bot as ratios (<see cref="RatioBenchmark"/>), after a warm-up of
+/// that many unmeasured turns per bot; <c>--floor lean</c> gives the echo bot Weerbaar's leaner connector clients. With <c>--scenarios LIST</c>:
 /// <c>load --scenarios LIST [--conversations N] [--turns N] [--warmup N] [--postgres CONNECTIONSTRING] [--questions FILE]</c>,
 /// a load benchmark over real HTTP per scenario. It starts a connector stand-in in this process and bot instances as child
 /// processes (the bot built next to the harness), has N personal chats ask questions (and now and then press 👍 on
@@ -65,7 +65,7 @@ internal static class LoadCommand
                 await using var standIn = await ConnectorStandIn.StartAsync();
                 standIn.RecordCalls = false;
                 var benchmark = new RatioBenchmark(new LoadRunner(new ConversationInboxes(standIn), http, ReadQuestions(settings.QuestionsFile)), output);
-                return await benchmark.RunAsync(ratio.Chats, ratio.Runs, ratio.TurnsPerChat, ratio.Gc, ratio.LeanFloor, cancellation.Token) ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
+                return await benchmark.RunAsync(ratio.Chats, ratio.Runs, ratio.TurnsPerChat, ratio.WarmupTurns, ratio.Gc, ratio.LeanFloor, cancellation.Token) ? HarnessCommandLine.Success : HarnessCommandLine.Failure;
             }
 
             return await RunScenariosAsync(settings, output, error, cancellation.Token);
@@ -249,7 +249,8 @@ internal static class LoadCommand
                 return false;
             }
 
-            ratio = new RatioSettings(chats, runs, values.ContainsKey("--turns") ? size.Turns : null, gc, LeanFloor: floor == "lean");
+            var warmupTurns = values.ContainsKey("--warmup") ? size.WarmupTurns : RatioBenchmark.DefaultWarmupTurns;
+            ratio = new RatioSettings(chats, runs, values.ContainsKey("--turns") ? size.Turns : null, warmupTurns, gc, LeanFloor: floor == "lean");
         }
 
         settings = new LoadSettings(size, scenarios, postgres, values.GetValueOrDefault("--questions") ?? DefaultQuestions, ratio);
@@ -258,7 +259,7 @@ internal static class LoadCommand
 
     private sealed record LoadSettings(LoadSize Size, IReadOnlyList<Scenario> Scenarios, string? PostgresAdmin, string QuestionsFile, RatioSettings? Ratio);
 
-    private sealed record RatioSettings(IReadOnlyList<int> Chats, int Runs, int? TurnsPerChat, GcMode Gc, bool LeanFloor);
+    private sealed record RatioSettings(IReadOnlyList<int> Chats, int Runs, int? TurnsPerChat, int WarmupTurns, GcMode Gc, bool LeanFloor);
 
     private sealed record Scenario(string Name, string Label, bool Echo, bool Postgres, int Instances);
 

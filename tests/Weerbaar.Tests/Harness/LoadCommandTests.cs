@@ -37,10 +37,11 @@ public sealed class LoadCommandTests
     [Fact]
     public async Task Load_AgainstTheEchoBot_ListsEveryAlternatingRun_TheMediansTheRatiosAndMemory()
     {
-        var result = await BotCommand.RunAsync(["load", "--chats", "1,2", "--runs", "2", "--turns", "3"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
+        var result = await BotCommand.RunAsync(["load", "--chats", "1,2", "--runs", "2", "--turns", "3", "--warmup", "8"], new Dictionary<string, string>(), _folder, program: BotCommand.Harness);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Single(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^warm-up, not measured \(8 turns each at 4 chats\): echo p50 \d+ ms, p95 \d+ ms, \d+ turns/s \| Weerbaar p50 \d+ ms"));
         foreach (var (chats, run) in new[] { (1, 1), (1, 2), (2, 1), (2, 2) })
         {
             Assert.Single(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^{chats} chats, run {run}: echo p50 \d+ ms, p95 \d+ ms, \d+ turns/s \| Weerbaar p50 \d+ ms, p95 \d+ ms, \d+ turns/s$"));

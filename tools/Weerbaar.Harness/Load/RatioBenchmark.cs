@@ -17,14 +17,23 @@ internal sealed class RatioBenchmark(LoadRunner runner, TextWriter output)
     public const double ThroughputTarget = 0.7;
     public static readonly int[] TargetChats = [4, 16];
 
+    /// <summary>
+    /// Question turns each bot gets before anything is measured. The runtime keeps recompiling hot methods (tiered
+    /// JIT) for about the first 2,500 turns, and Weerbaar has far more code to warm than the echo bot: measured cold,
+    /// the first runs compare compilers, not turns.
+    /// </summary>
+    public const int DefaultWarmupTurns = 4000;
+    private const int WarmupChats = 4;
+
     // About this many measured turns per run, whatever the number of chats: enough for a p95 at one chat.
     private const int TurnsPerRun = 400;
     private const int MinTurnsPerChat = 8;
 
+    /// <param name="warmupTurns">Question turns each bot gets, unmeasured, before the first run.</param>
     /// <param name="leanFloor">The echo bot with Weerbaar's leaner connector clients instead of the SDK's own.</param>
     /// <param name="turnsPerChat">Measured turns per chat in a run; null for about 400 per run whatever the chats.</param>
     /// <returns>Whether every turn was answered (the targets are reported, not the exit code: they depend on the machine).</returns>
-    public async Task<bool> RunAsync(IReadOnlyList<int> chatCounts, int runs, int? turnsPerChat, GcMode gc, bool leanFloor, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(IReadOnlyList<int> chatCounts, int runs, int? turnsPerChat, int warmupTurns, GcMode gc, bool leanFloor, CancellationToken cancellationToken)
     {
         await using var database = TestDatabase.CreateSqlite();
         var settings = LocalBotSettings.For(database);
@@ -39,6 +48,14 @@ internal sealed class RatioBenchmark(LoadRunner runner, TextWriter output)
         await using var echo = await BotProcess.StartAsync(settings, workingDirectory: database.Folder, program: leanFloor ? [EchoBot.Program, EchoBot.Verb, EchoBot.LeanOption] : [EchoBot.Program, EchoBot.Verb]);
         await using var weerbaar = await BotProcess.StartAsync(settings, workingDirectory: database.Folder);
         await output.WriteLineAsync($"load: echo (bare Bot Framework{(leanFloor ? ", Weerbaar's connector clients" : string.Empty)}) vs Weerbaar (1 instance, SQLite), question turns only, {runs} alternating runs per row, GC {gc.Name}, {Environment.ProcessorCount} cores");
+        if (warmupTurns > 0)
+        {
+            var warmup = new LoadSize(WarmupChats, Math.Max(1, warmupTurns / WarmupChats), WarmupTurns: 0, CardEvery: int.MaxValue);
+            var (echoSamples, echoElapsed) = await runner.RunAsync([echo.MessagesUrl], warmup, cancellationToken);
+            var (oursSamples, oursElapsed) = await runner.RunAsync([weerbaar.MessagesUrl], warmup, cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up, not measured ({warmup.Turns * WarmupChats} turns each at {WarmupChats} chats): echo {RunFigures.Of(echoSamples, echoElapsed)} | Weerbaar {RunFigures.Of(oursSamples, oursElapsed)}"));
+        }
 
         var rows = new List<Row>();
         foreach (var chats in chatCounts)
