@@ -24,9 +24,9 @@ internal static class HarnessCommandLine
                [--floor sdk|lean]
                                       Weerbaar against the bare Bot Framework echo bot: after --warmup unmeasured
                                       turns per bot, alternating runs per number of concurrent chats, each listed,
-                                      the medians and their ratios, memory. Every
-                                      question must get an answer card (Weerbaar) or its own text (echo). --floor
-                                      lean: the echo bot sends through Weerbaar's leaner connector clients.
+                                      the medians and their ratios, memory. Every question must get an answer
+                                      card (Weerbaar) or its own text (echo). --floor lean: the echo bot sends
+                                      through Weerbaar's leaner connector clients.
           load --scenarios echo,sqlite1,... [--conversations 50] [--turns 10] [--warmup 2]
                [--postgres CONNECTIONSTRING] [--questions FILE]
                                       Load benchmark over HTTP: bot processes, a connector stand-in, concurrent

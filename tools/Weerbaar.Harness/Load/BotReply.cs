@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Weerbaar.Bot.Cards;
 
 namespace Weerbaar.Harness.Load;
 
 /// <summary>One message the bot sent into a conversation, as far as the load needs it: its text and its Adaptive Cards.</summary>
 public sealed record BotReply(string? Text, IReadOnlyList<JsonObject> Cards)
 {
-    private const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
-
     /// <summary>The reply in <paramref name="activity"/>; null for what is not a message (a typing indicator).</summary>
     public static BotReply? From(JsonObject? activity)
     {
@@ -17,7 +16,7 @@ public sealed record BotReply(string? Text, IReadOnlyList<JsonObject> Cards)
         }
 
         var cards = activity["attachments"] is JsonArray attachments
-            ? attachments.OfType<JsonObject>().Where(a => StringAt(a, "contentType") == AdaptiveCardType).Select(a => a["content"]).OfType<JsonObject>().ToList()
+            ? attachments.OfType<JsonObject>().Where(a => StringAt(a, "contentType") == CardAttachment.AdaptiveCardContentType).Select(a => a["content"]).OfType<JsonObject>().ToList()
             : [];
         return new BotReply(StringAt(activity, "text"), cards);
     }
@@ -29,6 +28,7 @@ public sealed record BotReply(string? Text, IReadOnlyList<JsonObject> Cards)
     /// </summary>
     public bool Answers(string question) => Cards.Count > 0 || Text == question;
 
-    private static string? StringAt(JsonObject obj, string name) =>
+    /// <summary>The string property <paramref name="name"/> of <paramref name="obj"/>; null when absent or not a string.</summary>
+    internal static string? StringAt(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -98,10 +98,7 @@ internal sealed class ConversationInboxes
 
         private static JsonObject? FindHelpfulData(JsonNode? node) => node switch
         {
-            JsonObject obj when obj["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-                && obj["type"]!.GetValue<string>() == "Action.Execute"
-                && obj["verb"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-                && obj["verb"]!.GetValue<string>() == "helpful"
+            JsonObject obj when BotReply.StringAt(obj, "type") == "Action.Execute" && BotReply.StringAt(obj, "verb") == "helpful"
                 => obj["data"]?.DeepClone() as JsonObject ?? [],
             JsonObject obj => obj.Select(p => FindHelpfulData(p.Value)).FirstOrDefault(data => data is not null),
             JsonArray array => array.Select(FindHelpfulData).FirstOrDefault(data => data is not null),
